@@ -1,0 +1,176 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strings"
+
+	"github.com/vnjp-monitor/crawler/internal/config"
+)
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitError = 1 // the command failed: configuration, database, I/O
+	exitUsage = 2 // the command line was wrong
+)
+
+// app carries what every command needs: streams, global flags, a logger.
+type app struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	configPath     string
+	logFormat      string
+	logLevel       string
+	logger         *slog.Logger
+}
+
+// command is one subcommand: its name, one-line summary and entry point.
+type command struct {
+	name, summary string
+	run           func(ctx context.Context, a *app, args []string) error
+}
+
+func commands() []command {
+	return []command{
+		{"demo", "crawl the built-in loopback news site into a temporary database and print the result", runDemo},
+		{"crawl", "one pass over all sources (--once)", runCrawl},
+		{"list", "list stored articles, newest first", runList},
+		{"show", "print one stored article with its text and evidence", runShow},
+		{"extract", "extract title, date, author, language and text from a saved HTML page", runExtract},
+		{"classify", "classify articles read as JSON lines (or one plain-text article)", runClassify},
+		{"eval", "score the classifier on a labelled JSON-lines file", runEval},
+		{"reclassify", "re-run the classifier over every stored article", runReclassify},
+		{"version", "print the version", runVersion},
+	}
+}
+
+// errUsage marks errors caused by the command line; the message was printed.
+var errUsage = errors.New("usage")
+
+// Run parses global flags, dispatches to a command and returns the exit code.
+func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	a := &app{stdin: stdin, stdout: stdout, stderr: stderr}
+	fs := flag.NewFlagSet("crawler", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&a.configPath, "config", "", "configuration `file` (default ./config.yaml, else the embedded default)")
+	fs.StringVar(&a.logFormat, "log-format", "text", "log format: text or json")
+	fs.StringVar(&a.logLevel, "log-level", "info", "log level: debug, info, warn, error")
+	fs.Usage = func() { a.usage(fs) }
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if err := a.setupLogger(); err != nil {
+		fmt.Fprintln(stderr, "crawler:", err)
+		return exitUsage
+	}
+	rest := fs.Args()
+	if len(rest) == 0 || rest[0] == "help" || rest[0] == "-h" {
+		a.usage(fs)
+		if len(rest) == 0 {
+			return exitUsage
+		}
+		return exitOK
+	}
+	for _, c := range commands() {
+		if c.name == rest[0] {
+			return a.exit(c.run(ctx, a, rest[1:]))
+		}
+	}
+	fmt.Fprintf(stderr, "crawler: unknown command %q\nRun 'crawler help' for the list of commands.\n", rest[0])
+	return exitUsage
+}
+
+func (a *app) exit(err error) int {
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, flag.ErrHelp):
+		return exitOK
+	case errors.Is(err, errUsage):
+		return exitUsage
+	}
+	fmt.Fprintln(a.stderr, "crawler:", err)
+	return exitError
+}
+
+func (a *app) usage(fs *flag.FlagSet) {
+	w := a.stderr
+	fmt.Fprintln(w, "Usage: crawler [--config FILE] [--log-format text|json] COMMAND [flags]")
+	fmt.Fprintln(w, "\nMonitors news about Viet Nam–Japan relations and classifies it by cooperation pillar.")
+	fmt.Fprintln(w, "\nCommands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-11s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\nGlobal flags:")
+	fs.PrintDefaults()
+	fmt.Fprintln(w, "\nRun 'crawler COMMAND -h' for a command's flags.")
+}
+
+func (a *app) setupLogger() error {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(a.logLevel)); err != nil {
+		return fmt.Errorf("--log-level: %w", err)
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	switch strings.ToLower(a.logFormat) {
+	case "text":
+		a.logger = slog.New(slog.NewTextHandler(a.stderr, opts))
+	case "json":
+		a.logger = slog.New(slog.NewJSONHandler(a.stderr, opts))
+	default:
+		return fmt.Errorf("--log-format must be text or json, got %q", a.logFormat)
+	}
+	return nil
+}
+
+// loadConfig loads the configuration named by --config (or the default).
+func (a *app) loadConfig() (*config.Config, error) {
+	cfg, err := config.Load(a.configPath)
+	if err != nil {
+		return nil, err
+	}
+	a.logger.Debug("configuration loaded", slog.String("path", cfg.Path))
+	return cfg, nil
+}
+
+// newFlagSet returns a flag set for a subcommand that prints its usage with
+// a one-line synopsis.
+func (a *app) newFlagSet(name, synopsis string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(a.stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(a.stderr, "Usage: crawler %s %s\n", name, synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses args, mapping flag errors to errUsage (already printed).
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return errUsage
+	}
+	return nil
+}
+
+// isTerminal reports whether f is a character device (a user's terminal).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

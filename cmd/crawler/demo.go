@@ -1,0 +1,119 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	crawler "github.com/vnjp-monitor/crawler"
+	"github.com/vnjp-monitor/crawler/internal/config"
+	"github.com/vnjp-monitor/crawler/internal/store"
+	"github.com/vnjp-monitor/crawler/internal/testsite"
+)
+
+func runDemo(ctx context.Context, a *app, args []string) error {
+	fs := a.newFlagSet("demo", "[--keep DIR]")
+	keep := fs.String("keep", "", "write the demo database into `DIR` and keep it (default: a temporary directory, removed)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	site, err := testsite.Start()
+	if err != nil {
+		return fmt.Errorf("start demo site: %w", err)
+	}
+	defer site.Close()
+	// The hostile slow page must outlast the request timeout, not the demo.
+	site.SetSlowDelay(4 * time.Second)
+
+	dir := *keep
+	if dir == "" {
+		if dir, err = os.MkdirTemp("", "crawler-demo-"); err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+	}
+	cfg, err := demoConfig(site, filepath.Join(dir, "demo.db"))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "Demo news site on %s; database %s\n\n", site.Sources()[0].URL, cfg.Database)
+	st, err := store.Open(cfg.Database, store.Options{Timeout: lockTimeout})
+	if err != nil {
+		return fmt.Errorf("open database: %w", err)
+	}
+	defer st.Close()
+	if _, err := crawlOnce(ctx, a, cfg, st, cfg.Sources); err != nil {
+		return err
+	}
+	arts, err := st.List(store.Query{All: true})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(a.stdout)
+	printByPillar(a.stdout, cfg.Pillars, arts)
+	return nil
+}
+
+// demoConfig is the default configuration pointed at the demo site, with no
+// politeness delay (the site is ours) and short timeouts.
+func demoConfig(site *testsite.Site, db string) (*config.Config, error) {
+	cfg := config.Default()
+	cfg.Database = db
+	cfg.Sources = site.Sources()
+	cfg.Crawl.PerHostDelay = 0
+	cfg.Crawl.Timeout = 2 * time.Second
+	if err := cfg.Validate(); err != nil {
+		return nil, fmt.Errorf("demo configuration: %w", err)
+	}
+	return cfg, nil
+}
+
+// printByPillar prints the stored articles grouped by pillar, relevant ones
+// under every pillar they carry (primary marked), then the rest.
+func printByPillar(w io.Writer, pillars []crawler.Pillar, arts []*crawler.Article) {
+	relevant := 0
+	for _, a := range arts {
+		if a.Relevant {
+			relevant++
+		}
+	}
+	fmt.Fprintf(w, "Stored %d stories: %d about Viet Nam–Japan relations, %d not relevant.\n", len(arts), relevant, len(arts)-relevant)
+	for _, p := range pillars {
+		var in []*crawler.Article
+		for _, a := range arts {
+			if a.Relevant && containsString(a.Pillars, p.ID) {
+				in = append(in, a)
+			}
+		}
+		if len(in) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "\n%s — %s (%d)\n", p.ID, p.Name, len(in))
+		for _, a := range in {
+			mark := " "
+			if a.Primary == p.ID {
+				mark = "*"
+			}
+			fmt.Fprintf(w, "  %s %s [%s] %s\n", mark, a.Date().Format("2006-01-02"), a.Lang, truncate(a.Title, 90))
+		}
+	}
+	fmt.Fprintln(w, "\nNot relevant (kept so they are never fetched again):")
+	for _, a := range arts {
+		if !a.Relevant {
+			fmt.Fprintf(w, "    %s [%s] %s\n", a.Date().Format("2006-01-02"), a.Lang, truncate(a.Title, 90))
+		}
+	}
+	fmt.Fprintln(w, "\n* primary pillar")
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

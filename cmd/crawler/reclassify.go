@@ -1,0 +1,53 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	crawler "github.com/vnjp-monitor/crawler"
+	"github.com/vnjp-monitor/crawler/internal/classify"
+)
+
+func runReclassify(ctx context.Context, a *app, args []string) error {
+	fs := a.newFlagSet("reclassify", "")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	cfg, err := a.loadConfig()
+	if err != nil {
+		return err
+	}
+	clf, err := classify.New(cfg.Pillars)
+	if err != nil {
+		return fmt.Errorf("taxonomy in %s: %w", cfg.Path, err)
+	}
+	st, err := openStore(cfg)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	var changed []*crawler.Article
+	total := 0
+	err = st.ForEach(func(art *crawler.Article) error {
+		total++
+		c := clf.Classify(classify.Input{Title: art.Title, Text: art.Text, Lang: art.Lang, URL: art.URL})
+		if c.Relevant != art.Relevant || c.Primary != art.Primary || !slices.Equal(c.Pillars, art.Pillars) {
+			art.Classification = c
+			changed = append(changed, art)
+		}
+		return ctx.Err()
+	})
+	if err != nil {
+		return err
+	}
+	// Updates happen after the walk: a write inside ForEach's read
+	// transaction would deadlock bbolt.
+	for _, art := range changed {
+		if err := st.Update(art); err != nil {
+			return fmt.Errorf("update %s: %w", art.ID, err)
+		}
+	}
+	fmt.Fprintf(a.stdout, "Reclassified %d articles: %d changed.\n", total, len(changed))
+	return nil
+}

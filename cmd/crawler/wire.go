@@ -1,0 +1,51 @@
+package main
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/vnjp-monitor/crawler/internal/classify"
+	"github.com/vnjp-monitor/crawler/internal/config"
+	"github.com/vnjp-monitor/crawler/internal/crawl"
+	"github.com/vnjp-monitor/crawler/internal/fetch"
+	"github.com/vnjp-monitor/crawler/internal/store"
+)
+
+// lockTimeout bounds the wait for a database another process holds.
+const lockTimeout = 2 * time.Second
+
+// openStore opens the configured database.
+func openStore(cfg *config.Config) (*store.Store, error) {
+	st, err := store.Open(cfg.Database, store.Options{Timeout: lockTimeout})
+	if err != nil {
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	return st, nil
+}
+
+// newCrawler wires fetch, classify and store for crawl passes.
+func newCrawler(a *app, cfg *config.Config, st *store.Store) (*crawl.Crawler, error) {
+	clf, err := classify.New(cfg.Pillars)
+	if err != nil {
+		return nil, fmt.Errorf("taxonomy in %s: %w", cfg.Path, err)
+	}
+	fc, err := fetch.New(fetchOptions(cfg), crawl.Validators{Store: st})
+	if err != nil {
+		return nil, err
+	}
+	return &crawl.Crawler{
+		Fetch: fc, Store: st, Classifier: clf,
+		MaxPerRun: cfg.Crawl.MaxArticlesPerRun, Logger: a.logger,
+	}, nil
+}
+
+func fetchOptions(cfg *config.Config) fetch.Options {
+	return fetch.Options{
+		UserAgent:     cfg.UserAgent,
+		PerHostDelay:  cfg.Crawl.PerHostDelay,
+		Parallelism:   cfg.Crawl.Parallelism,
+		Timeout:       cfg.Crawl.Timeout,
+		MaxBodyBytes:  cfg.Crawl.MaxBodyBytes,
+		RespectRobots: cfg.Crawl.RespectRobots,
+	}
+}

@@ -1,0 +1,81 @@
+package classify
+
+// entity is what a recognised name stands for.
+type entity uint8
+
+const (
+	entVN      entity = iota + 1 // Viet Nam, its people, cities and provinces
+	entJP                        // Japan, its people, cities, prefectures, agencies
+	entPair                      // both at once: 日越, Việt-Nhật, VJU
+	entRegion                    // a regional grouping: Mekong, ASEAN
+	entThird                     // another country
+	entCue                       // a bilateral cue: "two countries", hai nước, 両国
+	entNeutral                   // a longer name that hides a shorter one: South China Sea
+	entReception                 // a leader receiving a visitor (rule cue, not a name)
+	entWhole                     // the relationship as a whole is discussed (rule cue)
+)
+
+// scope says which documents a name is looked for in.
+type scope uint8
+
+const (
+	scopeAll scope = iota
+	scopeEN        // English (and Japanese, whose pages quote English)
+	scopeVI        // Vietnamese
+	scopeJA        // Japanese
+)
+
+// nameGroup is a set of spellings with the same meaning.
+type nameGroup struct {
+	ent    entity
+	weight float32 // 1 for a country name; less for a city, leader or agency
+	third  string  // country code when ent is entThird
+	scope  scope
+	local  bool // a province, prefecture or city government (local cooperation)
+	// caseSens names must appear with their capitals: "VN", "US", and the
+	// Vietnamese "Nhật", which lowercase is part of "cập nhật" (update).
+	caseSens bool
+	// accentOnly names are skipped in Vietnamese typed without
+	// diacritics, where they would collide with common words ("Lào" vs
+	// "lao động", labour).
+	accentOnly bool
+	// foldOnly names are only looked for in text without diacritics.
+	foldOnly bool
+	// kanaBound katakana names must not touch other katakana, so タイ
+	// (Thailand) is not read inside タイトル or ネクタイ.
+	kanaBound bool
+	// withJapan names also stand for Japan joined to the entity: 日韓
+	// (Japan–Korea), 日ASEAN.
+	withJapan bool
+	names     []string
+}
+
+func (g nameGroup) inScope(lang string) bool {
+	switch g.scope {
+	case scopeEN:
+		return lang != "vi"
+	case scopeVI:
+		return lang == "vi"
+	case scopeJA:
+		return lang == "ja"
+	}
+	return true
+}
+
+// regionMembers are the countries that take part in Mekong–Japan and
+// ASEAN–Japan meetings; they are not third parties in those stories.
+var regionMembers = map[string]bool{
+	"TH": true, "LA": true, "KH": true, "MM": true, "PH": true, "ID": true,
+	"MY": true, "SG": true, "BN": true,
+}
+
+// countryNames are the English names of third-country codes, for evidence.
+var countryNames = map[string]string{
+	"KR": "South Korea", "KP": "North Korea", "CN": "China", "PH": "the Philippines",
+	"US": "the United States", "TH": "Thailand", "ID": "Indonesia", "IN": "India",
+	"LA": "Laos", "KH": "Cambodia", "AU": "Australia", "MM": "Myanmar",
+	"MY": "Malaysia", "SG": "Singapore", "TW": "Taiwan", "RU": "Russia",
+	"EU": "the European Union", "UK": "the United Kingdom", "FR": "France",
+	"DE": "Germany", "BN": "Brunei", "NZ": "New Zealand", "CA": "Canada",
+	"MN": "Mongolia", "BD": "Bangladesh", "BR": "Brazil",
+}

@@ -1,0 +1,228 @@
+package classify
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// form is how text is prepared before matching.
+type form uint8
+
+const (
+	// formFold lowercases and strips diacritics, so "Việt Nam", "Viet Nam"
+	// and NFD input all read "viet nam". English, Japanese and Vietnamese
+	// written without diacritics are matched in this form.
+	formFold form = iota
+	// formLow lowercases but keeps diacritics. Vietnamese written with
+	// diacritics is matched in this form, where "nhật" (Japan) and "nhất"
+	// (most) stay apart.
+	formLow
+)
+
+// foldTable maps Latin letters with diacritics (U+00C0–U+1EFF) to their
+// ASCII base letter; zero means no mapping.
+var foldTable = buildFoldTable()
+
+func buildFoldTable() []byte {
+	t := make([]byte, 0x1F00)
+	for r := rune(0xC0); r < 0x1F00; r++ {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		d := norm.NFD.String(string(r))
+		base, _ := utf8.DecodeRuneInString(d)
+		if base < 0x80 && len(d) > 1 {
+			t[r] = byte(base)
+		}
+	}
+	t['đ'], t['Đ'] = 'd', 'D'
+	t['ø'], t['Ø'] = 'o', 'O'
+	t['ß'] = 's'
+	return t
+}
+
+// normWriter appends normalised text to two byte-aligned buffers: cased
+// keeps letter case (for acronyms and "Nhật"), low is its lowercase twin.
+// Whitespace runs collapse to one space, typographic dashes become "-" and
+// the spaces around a dash are dropped, so "Việt Nam – Nhật Bản" and
+// "Việt Nam-Nhật Bản" read the same.
+type normWriter struct {
+	f         form
+	cased     []byte
+	low       []byte
+	start     int  // where the current segment began
+	afterDash bool // drop spaces that follow a dash
+}
+
+// begin starts a new segment (a sentence) at the end of the buffers.
+func (w *normWriter) begin() {
+	w.start = len(w.cased)
+	w.afterDash = false
+}
+
+// end closes a segment with a newline, which no pattern contains, so no
+// match crosses two segments.
+func (w *normWriter) end() {
+	w.trimSpace()
+	if w.f == formLow {
+		fixTonePlacement(w.cased[w.start:])
+		fixTonePlacement(w.low[w.start:])
+	}
+	w.cased = append(w.cased, '\n')
+	w.low = append(w.low, '\n')
+}
+
+func (w *normWriter) trimSpace() {
+	for len(w.cased) > w.start && w.cased[len(w.cased)-1] == ' ' {
+		w.cased = w.cased[:len(w.cased)-1]
+		w.low = w.low[:len(w.low)-1]
+	}
+}
+
+// writeString appends s, which must already be NFC.
+func (w *normWriter) writeString(s string) {
+	for _, r := range s {
+		w.writeRune(r)
+	}
+}
+
+func (w *normWriter) writeRune(r rune) {
+	switch r = mapRune(r); {
+	case r < 0:
+		return
+	case r == ' ':
+		if w.afterDash || len(w.cased) == w.start || w.cased[len(w.cased)-1] == ' ' {
+			return
+		}
+	case r == '-':
+		w.trimSpace()
+		w.afterDash = true
+		w.put('-', '-')
+		return
+	}
+	w.afterDash = false
+	if r < utf8.RuneSelf {
+		lr := r
+		if 'A' <= r && r <= 'Z' {
+			lr = r + 'a' - 'A'
+		}
+		w.put(r, lr)
+		return
+	}
+	if w.f == formFold && r < 0x1F00 && foldTable[r] != 0 {
+		b := rune(foldTable[r])
+		w.put(b, unicode.ToLower(b))
+		return
+	}
+	if w.f == formFold && unicode.Is(unicode.Mn, r) {
+		return // a combining mark left over from NFD input
+	}
+	lr := unicode.ToLower(r)
+	if utf8.RuneLen(lr) != utf8.RuneLen(r) {
+		lr = r // keep the buffers byte-aligned
+	}
+	w.put(r, lr)
+}
+
+func (w *normWriter) put(c, l rune) {
+	w.cased = utf8.AppendRune(w.cased, c)
+	w.low = utf8.AppendRune(w.low, l)
+}
+
+// mapRune unifies look-alike characters: fullwidth ASCII, dashes, quotes
+// and the many spaces. It returns -1 for characters to drop.
+func mapRune(r rune) rune {
+	switch {
+	case r < utf8.RuneSelf:
+		if r == '\t' || r == '\r' || r == '\n' || r == '\f' || r == '\v' {
+			return ' '
+		}
+		return r
+	case r >= 0xFF01 && r <= 0xFF5E: // fullwidth ASCII: ＪＩＣＡ, ２０２５
+		return mapRune(r - 0xFEE0)
+	case r >= 0x2010 && r <= 0x2015, r == 0x2212, r == 0xFE58, r == 0xFE63:
+		return '-'
+	case r == 0x2018 || r == 0x2019 || r == 0x201A || r == 0x201B:
+		return '\''
+	case r == 0x201C || r == 0x201D || r == 0x201E:
+		return '"'
+	case r == 0x200B || r == 0x200C || r == 0x200D || r == 0xFEFF || r == 0x00AD:
+		return -1
+	case r == 0x3000 || r == 0x00A0 || r == 0x202F || r == 0x205F, r >= 0x2000 && r <= 0x200A:
+		return ' '
+	}
+	return r
+}
+
+// normalizeTerm prepares a taxonomy phrase in form f and returns its cased
+// and lowercase keys, trimmed.
+func normalizeTerm(s string, f form) (cased, low string) {
+	w := normWriter{f: f}
+	w.writeString(norm.NFC.String(s))
+	w.trimSpace()
+	return string(w.cased), string(w.low)
+}
+
+// hasVietnameseMarks reports whether Vietnamese text carries its
+// diacritics; text typed without them is matched in formFold.
+func hasVietnameseMarks(s string) bool {
+	latin, marked := 0, 0
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			if 'a' <= r|0x20 && r|0x20 <= 'z' {
+				latin++
+			}
+			continue
+		}
+		if unicode.IsLetter(r) && r < 0x1F00 {
+			latin++
+			marked++
+		}
+	}
+	// Running Vietnamese has a marked letter in most words; one in fifty
+	// letters is far below that and far above stray loanwords.
+	return marked*50 >= latin && marked > 0
+}
+
+// toneMoves maps "oà"-style spellings (tone on the second vowel, the
+// newer convention) to "òa" ("hoà" → "hòa", "khoẻ" → "khỏe", "thuỷ" →
+// "thủy"), so both conventions match. Pairs whose UTF-8 lengths differ are
+// left out to keep the buffers byte-aligned; they are rare.
+var toneMoves = buildToneMoves()
+
+type tonePair struct{ first, second rune }
+
+func buildToneMoves() map[tonePair]tonePair {
+	out := map[tonePair]tonePair{}
+	marks := []rune{0x0300, 0x0301, 0x0309, 0x0303, 0x0323} // grave, acute, hook, tilde, dot below
+	for _, pair := range []struct{ first, second rune }{{'o', 'a'}, {'o', 'e'}, {'u', 'y'}, {'O', 'A'}, {'O', 'E'}, {'U', 'Y'}} {
+		for _, m := range marks {
+			from := tonePair{pair.first, []rune(norm.NFC.String(string([]rune{pair.second, m})))[0]}
+			to := tonePair{[]rune(norm.NFC.String(string([]rune{pair.first, m})))[0], pair.second}
+			if utf8.RuneLen(from.second) == utf8.RuneLen(to.first) {
+				out[from] = to
+			}
+		}
+	}
+	return out
+}
+
+// fixTonePlacement rewrites b in place, at the end of open syllables only
+// ("hoàn" keeps its spelling).
+func fixTonePlacement(b []byte) {
+	prev, prevAt := rune(0), 0
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r >= 0x80 {
+			next, _ := utf8.DecodeRune(b[i+size:])
+			if to, ok := toneMoves[tonePair{prev, r}]; ok && !unicode.IsLetter(next) && i+size <= len(b) {
+				n := utf8.EncodeRune(b[prevAt:], to.first)
+				utf8.EncodeRune(b[prevAt+n:], to.second)
+			}
+		}
+		prev, prevAt = r, i
+		i += size
+	}
+}

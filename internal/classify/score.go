@@ -1,0 +1,177 @@
+package classify
+
+import (
+	"bytes"
+	"sort"
+)
+
+// assignScore is the evidence a pillar needs: one strong phrase, a term in
+// two sentences, or a term in the title.
+const assignScore = 2
+
+// pillarScore is the evidence gathered for one pillar.
+type pillarScore struct {
+	total float64 // decides whether the pillar is assigned
+	prim  float64 // decides the primary: title and lead count more
+	title float64 // weight found in the title or slug
+	enum  bool    // named in an enumeration of fields
+	hits  []scoredHit
+}
+
+// scoredHit is a sentence's best phrase for a pillar, kept for evidence.
+type scoredHit struct {
+	sent       int
+	start, end int
+	w          float64
+}
+
+// scorePillars sums each pillar's evidence over the sentences.
+func (c *Classifier) scorePillars(d *document, v verdict) []pillarScore {
+	scores := make([]pillarScore, len(c.pillars))
+	hits := d.terms
+	sort.SliceStable(hits, func(i, j int) bool {
+		if hits[i].sent != hits[j].sent {
+			return hits[i].sent < hits[j].sent
+		}
+		return hits[i].start < hits[j].start
+	})
+	for lo := 0; lo < len(hits); {
+		hi := lo
+		for hi < len(hits) && hits[hi].sent == hits[lo].sent {
+			hi++
+		}
+		c.scoreSentence(d, v, hits[lo:hi], scores)
+		lo = hi
+	}
+	return scores
+}
+
+// scoreSentence adds one sentence's best phrase per pillar, and marks the
+// pillars of an enumeration.
+func (c *Classifier) scoreSentence(d *document, v verdict, hits []termHit, scores []pillarScore) {
+	si := hits[0].sent
+	kept := dropExcluded(hits)
+	best := map[int]termHit{}
+	for _, h := range kept {
+		if b, ok := best[h.pillar]; !ok || h.weight > b.weight {
+			best[h.pillar] = h
+		}
+	}
+	wa, wp := sentWeights(d, si)
+	ctx := v.ctx[si]
+	for p, h := range best {
+		s := &scores[p]
+		w := float64(h.weight) * ctx
+		s.total += wa * w
+		s.prim += wp * w
+		if k := d.sents[si].kind; k == segTitle || k == segSlug {
+			s.title += w
+		}
+		s.hits = append(s.hits, scoredHit{sent: si, start: h.start, end: h.end, w: wa * w})
+	}
+	if ctx < 1 {
+		return
+	}
+	for _, p := range enumerated(d.buffer(si), kept) {
+		if !scores[p].enum {
+			scores[p].enum = true
+			h := best[p]
+			scores[p].hits = append(scores[p].hits, scoredHit{sent: si, start: h.start, end: h.end, w: assignScore})
+		}
+	}
+}
+
+// sentWeights returns the weights of a sentence for assignment and for
+// the primary: the headline says what the story is mostly about.
+func sentWeights(d *document, i int) (assign, primary float64) {
+	switch {
+	case d.sents[i].kind == segTitle:
+		return 2, 3
+	case d.sents[i].kind == segSlug:
+		return 1, 1.5
+	case i == d.lead:
+		return 1, 1.5
+	}
+	return 1, 1
+}
+
+// dropExcluded removes the phrases that lie inside an exclusion of their
+// pillar ("security" inside "food security") and the exclusions
+// themselves.
+func dropExcluded(hits []termHit) []termHit {
+	out := make([]termHit, 0, len(hits))
+	for _, h := range hits {
+		if h.weight < 0 {
+			continue
+		}
+		excluded := false
+		for _, x := range hits {
+			if x.weight < 0 && x.pillar == h.pillar && x.start <= h.start && h.end <= x.end {
+				excluded = true
+				break
+			}
+		}
+		if !excluded {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// enumerated returns the pillars named in a list of at least three
+// fields ("cooperation in defence, labour and culture"): each counts.
+func enumerated(buf []byte, hits []termHit) []int {
+	var out []int
+	var run []termHit
+	flush := func() {
+		seen := map[int]bool{}
+		for _, h := range run {
+			seen[h.pillar] = true
+		}
+		if len(seen) >= 3 {
+			for p := range seen {
+				out = append(out, p)
+			}
+		}
+		run = run[:0]
+	}
+	runEnd := 0
+	for _, h := range hits {
+		// Overlapping phrases ("digital" in "digital transformation") stay
+		// in the run; a gap must look like a list separator.
+		if len(run) > 0 && h.start >= runEnd && !listGap(buf[runEnd:h.start]) {
+			flush()
+		}
+		if len(run) == 0 || h.end > runEnd {
+			runEnd = h.end
+		}
+		run = append(run, h)
+	}
+	flush()
+	sort.Ints(out)
+	return out
+}
+
+// listSeparators mark a gap between two items of a list.
+var listSeparators = [][]byte{
+	[]byte(","), []byte("、"), []byte(";"), []byte("・"), []byte("や"), []byte(" and "),
+	[]byte(" và "), []byte(" va "), []byte(" or "), []byte(" as well as "), []byte(" cũng như "),
+	[]byte("及び"), []byte("および"), []byte("("), []byte("（"), []byte("/"),
+}
+
+// listGap reports a short gap with a list separator: "defence, " or
+// " and " or "や".
+func listGap(gap []byte) bool {
+	if len(gap) > 40 {
+		return false
+	}
+	if len(bytes.TrimSpace(gap)) == 0 {
+		return true
+	}
+	for _, s := range listSeparators {
+		if bytes.Contains(gap, s) {
+			return true
+		}
+	}
+	return false
+}

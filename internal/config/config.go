@@ -1,0 +1,80 @@
+package config
+
+import (
+	"time"
+
+	crawler "github.com/vnjp-monitor/crawler"
+)
+
+// Config is the whole configuration.
+type Config struct {
+	Database  string           `yaml:"database"`
+	Timezone  string           `yaml:"timezone"`
+	UserAgent string           `yaml:"user_agent"`
+	HTTP      HTTP             `yaml:"http"`
+	Crawl     Crawl            `yaml:"crawl"`
+	Sources   []crawler.Source `yaml:"sources"`
+	Pillars   []crawler.Pillar `yaml:"pillars"`
+
+	// Location is Timezone loaded by Validate.
+	Location *time.Location `yaml:"-"`
+	// Path is the file the configuration came from, or "(embedded default)".
+	Path string `yaml:"-"`
+}
+
+// HTTP configures the daemon's endpoint.
+type HTTP struct {
+	Listen string `yaml:"listen"`
+}
+
+// Crawl holds the crawl-wide settings; sources may override some.
+type Crawl struct {
+	Schedule          string        `yaml:"schedule"`
+	PerHostDelay      time.Duration `yaml:"per_host_delay"`
+	Parallelism       int           `yaml:"parallelism"`
+	Timeout           time.Duration `yaml:"timeout"`
+	MaxBodyBytes      int64         `yaml:"max_body_bytes"`
+	RespectRobots     bool          `yaml:"respect_robots"`
+	ExpectEvery       time.Duration `yaml:"expect_every"`
+	MaxArticlesPerRun int           `yaml:"max_articles_per_run"`
+}
+
+// EmbeddedPath names the embedded default in messages.
+const EmbeddedPath = "(embedded default config.yaml)"
+
+// defaults returns the values a file's missing keys take.
+func defaults() Config {
+	return Config{
+		Database:  "data/crawler.db",
+		Timezone:  "Asia/Ho_Chi_Minh",
+		UserAgent: "vnjp-monitor/" + crawler.Version,
+		HTTP:      HTTP{Listen: "127.0.0.1:8080"},
+		Crawl: Crawl{
+			Schedule:          "*/30 * * * *",
+			PerHostDelay:      2 * time.Second,
+			Parallelism:       4,
+			Timeout:           30 * time.Second,
+			MaxBodyBytes:      10 << 20,
+			RespectRobots:     true,
+			ExpectEvery:       72 * time.Hour,
+			MaxArticlesPerRun: 100,
+		},
+	}
+}
+
+// SourceSchedule returns the cron spec that applies to src.
+func (c *Config) SourceSchedule(src crawler.Source) string {
+	if src.Schedule != "" {
+		return src.Schedule
+	}
+	return c.Crawl.Schedule
+}
+
+// SourceExpectEvery returns how long src may go without a new article
+// before it is flagged silent.
+func (c *Config) SourceExpectEvery(src crawler.Source) time.Duration {
+	if src.ExpectEvery > 0 {
+		return src.ExpectEvery
+	}
+	return c.Crawl.ExpectEvery
+}

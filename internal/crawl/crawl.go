@@ -1,0 +1,229 @@
+package crawl
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	crawler "github.com/vnjp-monitor/crawler"
+	"github.com/vnjp-monitor/crawler/internal/classify"
+	"github.com/vnjp-monitor/crawler/internal/fetch"
+	"github.com/vnjp-monitor/crawler/internal/health"
+	"github.com/vnjp-monitor/crawler/internal/store"
+)
+
+// Observer receives events for metrics; every method must be safe for
+// concurrent use. A nil Observer is allowed.
+type Observer interface {
+	ObserveFetch(source, status string)
+}
+
+// Crawler runs crawl passes. Its fields are set once before use.
+type Crawler struct {
+	Fetch      *fetch.Client
+	Store      *store.Store
+	Classifier *classify.Classifier
+	// MaxPerRun caps the article pages fetched per source and pass.
+	MaxPerRun int
+	Logger    *slog.Logger
+	Observer  Observer
+	// Now returns the current time; tests replace it.
+	Now func() time.Time
+}
+
+// Report is what one pass did for one source.
+type Report struct {
+	Source      string        `json:"source"`
+	Listed      int           `json:"listed"`       // candidate links in the feed, sitemap or listing
+	New         int           `json:"new"`          // candidates not seen before
+	Fetched     int           `json:"fetched"`      // article pages fetched successfully
+	Stored      int           `json:"stored"`       // new stories stored
+	Merged      int           `json:"merged"`       // pages merged into an existing story (syndication, aliases)
+	Relevant    int           `json:"relevant"`     // of Stored, judged relevant
+	Deferred    int           `json:"deferred"`     // new candidates left for the next pass (MaxPerRun)
+	Errors      int           `json:"errors"`       // failed pages and listing errors
+	NotModified bool          `json:"not_modified"` // the source answered 304
+	Duration    time.Duration `json:"duration"`
+	// Err is set when the source itself could not be read.
+	Err error `json:"-"`
+	// ErrorSamples holds a few error messages for the summary.
+	ErrorSamples []string `json:"error_samples,omitempty"`
+}
+
+const maxErrorSamples = 5
+
+func (r *Report) addError(err error) {
+	r.Errors++
+	if len(r.ErrorSamples) < maxErrorSamples {
+		r.ErrorSamples = append(r.ErrorSamples, err.Error())
+	}
+}
+
+func (c *Crawler) now() time.Time {
+	if c.Now != nil {
+		return c.Now()
+	}
+	return time.Now()
+}
+
+func (c *Crawler) logger() *slog.Logger {
+	if c.Logger != nil {
+		return c.Logger
+	}
+	return slog.Default()
+}
+
+func (c *Crawler) observe(source, status string) {
+	if c.Observer != nil {
+		c.Observer.ObserveFetch(source, status)
+	}
+}
+
+// All crawls every source, parallel across sources up to parallelism, and
+// calls done (if not nil) as each source finishes. Reports are in source
+// order.
+func (c *Crawler) All(ctx context.Context, sources []crawler.Source, parallelism int, done func(Report)) []Report {
+	if parallelism < 1 {
+		parallelism = 1
+	}
+	reports := make([]Report, len(sources))
+	sem := make(chan struct{}, parallelism)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	for i, src := range sources {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			select {
+			case sem <- struct{}{}:
+			case <-ctx.Done():
+				reports[i] = Report{Source: src.Name, Err: ctx.Err()}
+				return
+			}
+			defer func() { <-sem }()
+			reports[i] = c.Source(ctx, src)
+			if done != nil {
+				mu.Lock()
+				done(reports[i])
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	return reports
+}
+
+// Source runs one pass over one source and records its health.
+func (c *Crawler) Source(ctx context.Context, src crawler.Source) Report {
+	start := c.now()
+	rep := c.source(ctx, src)
+	rep.Duration = c.now().Sub(start)
+	if err := c.recordHealth(src, rep); err != nil {
+		rep.addError(err)
+	}
+	log := c.logger().With(slog.String("source", src.Name))
+	attrs := []any{
+		slog.Int("listed", rep.Listed), slog.Int("new", rep.New), slog.Int("fetched", rep.Fetched),
+		slog.Int("stored", rep.Stored), slog.Int("merged", rep.Merged), slog.Int("relevant", rep.Relevant),
+		slog.Int("errors", rep.Errors), slog.Bool("not_modified", rep.NotModified), slog.Duration("duration", rep.Duration),
+	}
+	if rep.Err != nil {
+		log.Warn("crawl failed", append(attrs, slog.String("error", rep.Err.Error()))...)
+	} else {
+		log.Info("crawl done", attrs...)
+	}
+	return rep
+}
+
+func (c *Crawler) recordHealth(src crawler.Source, rep Report) error {
+	st, err := c.Store.SourceState(src.Name)
+	if err != nil {
+		return fmt.Errorf("read source state: %w", err)
+	}
+	o := health.Outcome{Err: rep.Err, New: rep.Stored}
+	if d, ok := fetch.RetryAfter(rep.Err); ok {
+		o.RetryAfter = d
+	}
+	health.Record(&st, o, c.now(), health.Policy{})
+	if err := c.Store.PutSourceState(st); err != nil {
+		return fmt.Errorf("save source state: %w", err)
+	}
+	return nil
+}
+
+func (c *Crawler) source(ctx context.Context, src crawler.Source) Report {
+	rep := Report{Source: src.Name}
+	listing, err := c.Fetch.Discover(ctx, src)
+	if err != nil {
+		c.observe(src.Name, statusOf(err))
+		rep.Err = err
+		return rep
+	}
+	if listing.NotModified {
+		c.observe(src.Name, "304")
+		rep.NotModified = true
+		return rep
+	}
+	c.observe(src.Name, "200")
+	for _, e := range listing.Errors {
+		rep.addError(e)
+	}
+	rep.Listed = len(listing.Items)
+	todo, err := c.selectNew(listing.Items, &rep)
+	if err != nil {
+		rep.Err = err
+		return rep
+	}
+	c.fetchAndStore(ctx, src, todo, &rep)
+	if ctx.Err() != nil && rep.Err == nil {
+		rep.Err = ctx.Err()
+	}
+	return rep
+}
+
+// selectNew keeps the items the store has not seen (nor given up on), up to
+// MaxPerRun.
+func (c *Crawler) selectNew(items []fetch.Item, rep *Report) (map[string]fetch.Item, error) {
+	todo := make(map[string]fetch.Item)
+	now := c.now()
+	for _, it := range items {
+		if _, dup := todo[it.URL]; dup {
+			continue
+		}
+		ok, err := c.Store.ShouldFetch(it.URL, now)
+		if err != nil {
+			return nil, fmt.Errorf("check %s: %w", it.URL, err)
+		}
+		if !ok {
+			continue
+		}
+		rep.New++
+		if c.MaxPerRun > 0 && len(todo) >= c.MaxPerRun {
+			rep.Deferred++
+			continue
+		}
+		todo[it.URL] = it
+	}
+	return todo, nil
+}
+
+// statusOf names an error for the fetch metric.
+func statusOf(err error) string {
+	var se *fetch.StatusError
+	switch {
+	case errors.As(err, &se):
+		return fmt.Sprint(se.Code)
+	case errors.Is(err, context.DeadlineExceeded):
+		return "timeout"
+	case errors.Is(err, fetch.ErrTooLarge):
+		return "too_large"
+	case errors.Is(err, fetch.ErrNotHTML):
+		return "not_html"
+	case errors.Is(err, fetch.ErrRobots):
+		return "robots"
+	}
+	return "error"
+}

@@ -1,0 +1,192 @@
+package daemon
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	crawler "github.com/vnjp-monitor/crawler"
+	"github.com/vnjp-monitor/crawler/internal/classify"
+	"github.com/vnjp-monitor/crawler/internal/config"
+	"github.com/vnjp-monitor/crawler/internal/crawl"
+	"github.com/vnjp-monitor/crawler/internal/fetch"
+	"github.com/vnjp-monitor/crawler/internal/schedule"
+	"github.com/vnjp-monitor/crawler/internal/server"
+	"github.com/vnjp-monitor/crawler/internal/store"
+)
+
+// Options tune a Daemon beyond its configuration.
+type Options struct {
+	Logger *slog.Logger
+	// Grace is how long Stop lets running crawls finish before cancelling
+	// them; default 20s.
+	Grace time.Duration
+	// LockTimeout bounds the wait for a database held elsewhere; default 2s.
+	LockTimeout time.Duration
+	// Now returns the current time; tests replace it.
+	Now func() time.Time
+}
+
+// Daemon is a running monitor. Create it with Open, then Run it.
+type Daemon struct {
+	opts    Options
+	log     *slog.Logger
+	store   *store.Store
+	metrics *server.Metrics
+	server  *server.Server
+	sched   *schedule.Scheduler
+	running atomic.Bool
+
+	mu      sync.RWMutex // guards cfg and crawler, swapped by Reload
+	cfg     *config.Config
+	crawler *crawl.Crawler
+}
+
+// Open opens the database and binds the HTTP endpoint, so that a second
+// instance fails at once, before anything is scheduled.
+func Open(cfg *config.Config, opts Options) (*Daemon, error) {
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	if opts.Grace <= 0 {
+		opts.Grace = 20 * time.Second
+	}
+	if opts.LockTimeout <= 0 {
+		opts.LockTimeout = 2 * time.Second
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	d := &Daemon{opts: opts, log: opts.Logger, metrics: server.NewMetrics()}
+	st, err := store.Open(cfg.Database, store.Options{Timeout: opts.LockTimeout})
+	if err != nil {
+		if errors.Is(err, store.ErrLocked) {
+			return nil, fmt.Errorf("%w (is another `crawler run` using it?)", err)
+		}
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	d.store = st
+	c, err := d.newCrawler(cfg)
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	d.cfg, d.crawler = cfg, c
+	d.server = server.New(cfg.HTTP.Listen, reader{st}, d.metrics, d.healthy, d.log.With(slog.String("component", "http")))
+	if err := d.server.Start(); err != nil {
+		st.Close()
+		return nil, fmt.Errorf("http endpoint %s: %w", cfg.HTTP.Listen, err)
+	}
+	d.sched = schedule.New(cfg.Location, d.log.With(slog.String("component", "schedule")))
+	return d, nil
+}
+
+// Addr is the bound address of the HTTP endpoint.
+func (d *Daemon) Addr() string { return d.server.Addr() }
+
+// Store gives tests read access to the database.
+func (d *Daemon) Store() *store.Store { return d.store }
+
+func (d *Daemon) newCrawler(cfg *config.Config) (*crawl.Crawler, error) {
+	clf, err := classify.New(cfg.Pillars)
+	if err != nil {
+		return nil, fmt.Errorf("taxonomy: %w", err)
+	}
+	fc, err := fetch.New(FetchOptions(cfg), crawl.Validators{Store: d.store})
+	if err != nil {
+		return nil, err
+	}
+	return &crawl.Crawler{
+		Fetch: fc, Store: d.store, Classifier: clf, MaxPerRun: cfg.Crawl.MaxArticlesPerRun,
+		Logger: d.log, Observer: d.metrics, Now: d.opts.Now,
+	}, nil
+}
+
+// FetchOptions maps the configuration to the fetcher's options.
+func FetchOptions(cfg *config.Config) fetch.Options {
+	return fetch.Options{
+		UserAgent:     cfg.UserAgent,
+		PerHostDelay:  cfg.Crawl.PerHostDelay,
+		Parallelism:   cfg.Crawl.Parallelism,
+		Timeout:       cfg.Crawl.Timeout,
+		MaxBodyBytes:  cfg.Crawl.MaxBodyBytes,
+		RespectRobots: cfg.Crawl.RespectRobots,
+	}
+}
+
+func (d *Daemon) healthy() error {
+	if !d.running.Load() || !d.sched.Running() {
+		return errors.New("scheduler not running")
+	}
+	return nil
+}
+
+// Run schedules every source, crawls each once at start, and blocks until
+// ctx is cancelled; then it stops gracefully and closes everything.
+func (d *Daemon) Run(ctx context.Context) error {
+	d.mu.RLock()
+	jobs := d.jobs(d.cfg)
+	d.mu.RUnlock()
+	if err := d.sched.Replace(jobs); err != nil {
+		d.shutdown()
+		return err
+	}
+	d.sched.Start()
+	d.running.Store(true)
+	d.log.Info("daemon started", slog.String("http", d.Addr()), slog.Int("sources", len(jobs)))
+	for _, j := range jobs { // a fresh start should not wait a whole interval
+		d.sched.RunNow(j.Name)
+	}
+	d.refreshGauges()
+	<-ctx.Done()
+	d.log.Info("stopping: waiting for running crawls", slog.Duration("grace", d.opts.Grace))
+	return d.shutdown()
+}
+
+// shutdown stops in order: scheduler (crawls finish or are cancelled), HTTP
+// endpoint, database last.
+func (d *Daemon) shutdown() error {
+	d.running.Store(false)
+	var errs []error
+	if err := d.sched.Stop(d.opts.Grace); err != nil {
+		errs = append(errs, fmt.Errorf("stop scheduler: %w", err))
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := d.server.Close(ctx); err != nil {
+		errs = append(errs, fmt.Errorf("stop http: %w", err))
+	}
+	if err := d.store.Close(); err != nil {
+		errs = append(errs, fmt.Errorf("close database: %w", err))
+	}
+	d.log.Info("daemon stopped")
+	return errors.Join(errs...)
+}
+
+func (d *Daemon) jobs(cfg *config.Config) []schedule.Job {
+	jobs := make([]schedule.Job, 0, len(cfg.Sources))
+	for _, src := range cfg.Sources {
+		name := src.Name
+		jobs = append(jobs, schedule.Job{
+			Name: name, Spec: cfg.SourceSchedule(src),
+			Run: func(ctx context.Context) { d.crawlSource(ctx, name) },
+		})
+	}
+	return jobs
+}
+
+// source returns the current configuration of the named source.
+func (d *Daemon) source(name string) (crawler.Source, *crawl.Crawler, bool) {
+	d.mu.RLock()
+	defer d.mu.RUnlock()
+	for _, s := range d.cfg.Sources {
+		if s.Name == name {
+			return s, d.crawler, true
+		}
+	}
+	return crawler.Source{}, nil, false
+}

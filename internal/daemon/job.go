@@ -1,0 +1,98 @@
+package daemon
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+
+	crawler "github.com/vnjp-monitor/crawler"
+	"github.com/vnjp-monitor/crawler/internal/health"
+	"github.com/vnjp-monitor/crawler/internal/server"
+	"github.com/vnjp-monitor/crawler/internal/store"
+)
+
+// crawlSource is one scheduled run for one source: skipped while the source
+// backs off, then a crawl pass, then metrics.
+func (d *Daemon) crawlSource(ctx context.Context, name string) {
+	src, c, ok := d.source(name)
+	if !ok {
+		return // removed by a reload while this run was due
+	}
+	now := d.opts.Now()
+	st, err := d.store.SourceState(name)
+	if err != nil {
+		d.log.Error("read source state", slog.String("source", name), slog.String("error", err.Error()))
+		return
+	}
+	if !health.Due(st, now) {
+		d.log.Debug("source backing off", slog.String("source", name), slog.Time("next_attempt", st.NextAttempt))
+		return
+	}
+	rep := c.Source(ctx, src)
+	err = rep.Err
+	if errors.Is(err, context.Canceled) {
+		err = context.Canceled
+	}
+	d.metrics.ObserveCrawl(name, rep.Duration, err)
+	if rep.Err == nil {
+		d.metrics.SetLastSuccess(name, d.opts.Now())
+	}
+	d.refreshGauges()
+}
+
+// refreshGauges recomputes the stored-article and source-flag gauges.
+func (d *Daemon) refreshGauges() {
+	stats, err := d.store.Stats()
+	if err != nil {
+		d.log.Error("read stats", slog.String("error", err.Error()))
+		return
+	}
+	d.mu.RLock()
+	cfg := d.cfg
+	d.mu.RUnlock()
+	for _, p := range cfg.Pillars {
+		d.metrics.SetArticlesStored(p.ID, stats.Pillars[p.ID])
+	}
+	d.metrics.SetArticlesStored("", stats.NotRelevant)
+	states, err := d.store.SourceStates()
+	if err != nil {
+		d.log.Error("read source states", slog.String("error", err.Error()))
+		return
+	}
+	now := d.opts.Now()
+	var silent, failing int
+	for _, src := range cfg.Sources {
+		for _, st := range states {
+			if st.Name != src.Name {
+				continue
+			}
+			if health.Failing(st) {
+				failing++
+			}
+			if health.Silent(st, cfg.SourceExpectEvery(src), now) {
+				silent++
+			}
+			if !st.LastSuccess.IsZero() {
+				d.metrics.SetLastSuccess(st.Name, st.LastSuccess)
+			}
+		}
+	}
+	d.metrics.SetSourceFlags(silent, failing)
+}
+
+// reader adapts the store to the HTTP read API.
+type reader struct{ st *store.Store }
+
+func (r reader) ListArticles(q server.ListQuery) ([]*crawler.Article, error) {
+	return r.st.List(store.Query{All: q.All, Pillar: q.Pillar, Since: q.Since, Limit: q.Limit})
+}
+
+func (r reader) GetArticle(id string) (*crawler.Article, error) {
+	a, err := r.st.Get(id)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, server.ErrNotFound
+	}
+	return a, err
+}
+
+func (r reader) SourceStates() ([]crawler.SourceState, error) { return r.st.SourceStates() }

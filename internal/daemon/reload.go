@@ -1,0 +1,49 @@
+package daemon
+
+import (
+	"fmt"
+	"log/slog"
+
+	"github.com/vnjp-monitor/crawler/internal/config"
+)
+
+// Reload swaps in a new configuration (SIGHUP): sources, schedules,
+// politeness and taxonomy. Database and listen address need a restart and
+// are kept. On error nothing changes.
+func (d *Daemon) Reload(cfg *config.Config) error {
+	d.mu.RLock()
+	old := d.cfg
+	d.mu.RUnlock()
+	if cfg.Database != old.Database || cfg.HTTP.Listen != old.HTTP.Listen {
+		d.log.Warn("database and http.listen changes take effect after a restart",
+			slog.String("database", old.Database), slog.String("listen", old.HTTP.Listen))
+		cfg.Database, cfg.HTTP.Listen = old.Database, old.HTTP.Listen
+	}
+	c, err := d.newCrawler(cfg)
+	if err != nil {
+		return fmt.Errorf("reload: %w", err)
+	}
+	if err := d.sched.Replace(d.jobs(cfg)); err != nil {
+		return fmt.Errorf("reload: %w", err)
+	}
+	d.mu.Lock()
+	d.cfg, d.crawler = cfg, c
+	d.mu.Unlock()
+	for _, src := range old.Sources {
+		if !hasSource(cfg, src.Name) {
+			d.metrics.ForgetSource(src.Name)
+		}
+	}
+	d.log.Info("configuration reloaded", slog.String("path", cfg.Path), slog.Int("sources", len(cfg.Sources)))
+	d.refreshGauges()
+	return nil
+}
+
+func hasSource(cfg *config.Config, name string) bool {
+	for _, s := range cfg.Sources {
+		if s.Name == name {
+			return true
+		}
+	}
+	return false
+}

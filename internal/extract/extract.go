@@ -1,0 +1,155 @@
+package extract
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/markusmobius/go-htmldate"
+	trafilatura "github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+	"golang.org/x/text/unicode/norm"
+)
+
+// ErrNoText is returned by [Extract] when the page has no article text, as
+// on index pages, error pages and pages that need JavaScript.
+var ErrNoText = errors.New("no article text found")
+
+// Article is what Extract finds on a page. Zero values mean "not found".
+type Article struct {
+	Title       string
+	Author      string // several authors are joined with ", "
+	Lang        string // ISO 639-1 code
+	SiteName    string
+	Description string
+	Published   time.Time
+	Text        string // clean body text, NFC, paragraphs separated by "\n\n"
+	Canonical   string // absolute rel=canonical / og:url when present, else ""
+	Charset     string // the charset the page was decoded from, e.g. "utf-8", "shift_jis"
+}
+
+// Extract decodes an HTML page (see [Decode]; contentType is the HTTP
+// Content-Type header, possibly empty), finds its article text with
+// trafilatura, and reads its metadata from JSON-LD, <meta> tags and the
+// document. pageURL, possibly empty, resolves a relative canonical link.
+//
+// Every string in the result is NFC. When the page has no article text,
+// Extract returns the metadata it found together with [ErrNoText]. Other
+// errors mean the bytes could not be decoded or parsed at all; malformed
+// HTML is not an error.
+func Extract(body []byte, contentType, pageURL string) (*Article, error) {
+	utf, cs, err := Decode(body, contentType)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := html.Parse(bytes.NewReader(utf))
+	if err != nil {
+		return nil, fmt.Errorf("parse html: %w", err)
+	}
+	base, _ := url.Parse(pageURL)
+	m := readPage(doc)
+	ld := parseJSONLD(m.jsonLD)
+	mergeSplitBodies(doc)
+
+	res := runTrafilatura(doc, base)
+	a := &Article{Charset: cs}
+	a.Canonical = canonicalURL(m, base)
+	a.SiteName = firstNonEmpty(m.get("og:site_name"), ld.publisher, ld.siteName,
+		m.get("application-name"), res.Metadata.Sitename)
+	sites := append([]string{a.SiteName, ld.publisher, ld.siteName}, hostLabels(firstNonEmpty(a.Canonical, pageURL))...)
+	a.Title = chooseTitle(m, &ld, res.Metadata.Title, sites)
+	a.Text = cleanParagraphs(renderText(res.ContentNode), a.Title, m.h1)
+	a.Author = chooseAuthor(m, &ld, res.Metadata.Author)
+	a.Description = firstNonEmpty(m.get("og:description", "description", "twitter:description"),
+		ld.description, res.Metadata.Description)
+	a.Lang = chooseLang(a.Text+"\n"+a.Title, m.htmlLang, ld.language, m.get("og:locale", "content-language", "language", "dc.language"))
+	a.Published = choosePublished(doc, m, &ld, a.Lang, firstNonEmpty(a.Canonical, pageURL))
+	normalizeArticle(a)
+	if a.Text == "" {
+		return a, ErrNoText
+	}
+	return a, nil
+}
+
+// runTrafilatura extracts the main content. Publication dates are handled
+// by choosePublished, so trafilatura's own date search is switched off. A
+// panic inside the library on hostile markup is turned into an empty
+// result: one bad page must not take the crawler down.
+func runTrafilatura(doc *html.Node, base *url.URL) (res *trafilatura.ExtractResult) {
+	empty := &trafilatura.ExtractResult{}
+	defer func() {
+		if recover() != nil {
+			res = empty
+		}
+	}()
+	opts := trafilatura.Options{
+		OriginalURL:      base,
+		Focus:            trafilatura.FavorRecall,
+		ExcludeComments:  true,
+		HtmlDateOverride: &htmldate.Result{},
+	}
+	if base != nil && !base.IsAbs() {
+		opts.OriginalURL = nil
+	}
+	r, err := trafilatura.ExtractDocument(doc, opts)
+	if err != nil || r == nil {
+		return empty
+	}
+	return r
+}
+
+func canonicalURL(m *pageMeta, base *url.URL) string {
+	for _, raw := range []string{m.canonical, m.get("og:url")} {
+		if raw == "" {
+			continue
+		}
+		u, err := url.Parse(raw)
+		if err != nil {
+			continue
+		}
+		if base != nil {
+			u = base.ResolveReference(u)
+		}
+		if (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
+			return u.String()
+		}
+	}
+	return ""
+}
+
+// cleanParagraphs drops a leading copy of the headline (the extractor
+// often keeps the <h1>) and a paragraph repeated back to back (a caption
+// rendered twice). Repeats further apart stay: interviews repeat their
+// questions and recipes their steps.
+func cleanParagraphs(text, title, h1 string) string {
+	if text == "" {
+		return ""
+	}
+	paras := strings.Split(text, "\n\n")
+	out := paras[:0]
+	prev := ""
+	for i, p := range paras {
+		key := squash(p)
+		switch {
+		case key == "":
+			continue
+		case i < 3 && len(out) == 0 && (key == squash(title) || key == squash(h1)):
+			continue
+		case key == prev:
+			continue
+		}
+		prev = key
+		out = append(out, p)
+	}
+	return strings.Join(out, "\n\n")
+}
+
+func normalizeArticle(a *Article) {
+	for _, s := range []*string{&a.Title, &a.Author, &a.SiteName, &a.Description, &a.Text} {
+		*s = strings.TrimSpace(norm.NFC.String(*s))
+	}
+	a.Description = collapseSpace(a.Description)
+}

@@ -1,0 +1,74 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/vnjp-monitor/crawler/internal/lang"
+)
+
+// langAliases maps country codes that pages wrongly put in lang attributes
+// to the language they mean.
+var langAliases = map[string]string{"jp": "ja", "vn": "vi", "cn": "zh", "kr": "ko", "en_us": "en"}
+
+// scriptOf groups languages by writing system, the one thing text-based
+// detection can confirm or refute about a declared language.
+func scriptOf(code string) string {
+	switch code {
+	case "ja", "zh", "ko", "th":
+		return code
+	case "ru", "uk", "bg", "sr", "mk", "be", "kk":
+		return "cyrillic"
+	case "ar", "fa", "he", "hi", "el", "ka", "hy":
+		return code
+	}
+	return "latin"
+}
+
+// normLang reduces "vi-VN", "ja_JP", "EN" to a two-letter code, or "".
+func normLang(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if i := strings.IndexAny(s, "-_,; "); i >= 0 {
+		s = s[:i]
+	}
+	if a, ok := langAliases[s]; ok {
+		return a
+	}
+	if len(s) != 2 || s[0] < 'a' || s[0] > 'z' || s[1] < 'a' || s[1] > 'z' {
+		return ""
+	}
+	return s
+}
+
+// chooseLang returns the first declared language that the text does not
+// contradict, else what internal/lang detects. Templates often carry a
+// wrong lang attribute (lang="en" on a Japanese page), so a declaration is
+// kept only when its script matches the text's; between Latin languages,
+// Vietnamese diacritics (or their absence) decide whether the page is
+// Vietnamese.
+func chooseLang(text string, declared ...string) string {
+	detected := lang.Detect(text)
+	for _, d := range declared {
+		code := normLang(d)
+		if code == "" {
+			continue
+		}
+		if plausibleLang(code, detected) {
+			return code
+		}
+	}
+	return detected
+}
+
+func plausibleLang(code, detected string) bool {
+	switch {
+	case detected == "":
+		return true
+	case code == detected:
+		return true
+	case code == "vi" || detected == "vi":
+		return false
+	case code == "zh" && detected == "ja":
+		return false // kana settle it
+	}
+	return scriptOf(code) == scriptOf(detected)
+}

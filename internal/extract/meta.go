@@ -1,0 +1,165 @@
+package extract
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// pageMeta is what the page says about itself outside the article body:
+// <meta> tags, the <title>, the first <h1>, links and JSON-LD blocks. It is
+// read in one walk over the tree, before any extraction mutates it.
+type pageMeta struct {
+	htmlLang  string
+	title     string
+	h1        string
+	canonical string
+	meta      map[string]string // lowercased name/property/itemprop/http-equiv → first content
+	jsonLD    []string
+	timeAttrs []string // datetime of <time> marked as the publication time
+}
+
+// get returns the first non-empty value among keys.
+func (m *pageMeta) get(keys ...string) string {
+	for _, k := range keys {
+		if v := strings.TrimSpace(m.meta[k]); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+func readPage(doc *html.Node) *pageMeta {
+	m := &pageMeta{meta: map[string]string{}}
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		if depth > 512 { // pathological nesting; the parser allows it, we need not
+			return
+		}
+		if n.Type == html.ElementNode {
+			m.visit(n)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, depth+1)
+		}
+	}
+	walk(doc, 0)
+	return m
+}
+
+func (m *pageMeta) visit(n *html.Node) {
+	switch n.DataAtom {
+	case atom.Html:
+		if m.htmlLang == "" {
+			m.htmlLang = attr(n, "lang")
+			if m.htmlLang == "" {
+				m.htmlLang = attr(n, "xml:lang")
+			}
+		}
+	case atom.Title:
+		if m.title == "" && !inSVG(n) {
+			m.title = textOf(n)
+		}
+	case atom.H1:
+		if m.h1 == "" {
+			m.h1 = textOf(n)
+		}
+	case atom.Meta:
+		m.visitMeta(n)
+	case atom.Link:
+		if m.canonical == "" && hasToken(attr(n, "rel"), "canonical") {
+			m.canonical = strings.TrimSpace(attr(n, "href"))
+		}
+	case atom.Script:
+		if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") && n.FirstChild != nil {
+			m.jsonLD = append(m.jsonLD, n.FirstChild.Data)
+		}
+	case atom.Time:
+		if strings.EqualFold(attr(n, "itemprop"), "datePublished") || hasAttr(n, "pubdate") {
+			if v := attr(n, "datetime"); v != "" {
+				m.timeAttrs = append(m.timeAttrs, v)
+			}
+		}
+	}
+}
+
+func (m *pageMeta) visitMeta(n *html.Node) {
+	content, ok := attrOK(n, "content")
+	if !ok {
+		// itemprop values are sometimes given as datetime or value.
+		if content, ok = attrOK(n, "datetime"); !ok {
+			return
+		}
+	}
+	for _, key := range []string{"name", "property", "itemprop", "http-equiv"} {
+		k := strings.ToLower(strings.TrimSpace(attr(n, key)))
+		if k == "" {
+			continue
+		}
+		if _, seen := m.meta[k]; !seen || strings.TrimSpace(m.meta[k]) == "" {
+			m.meta[k] = content
+		}
+	}
+}
+
+func inSVG(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.DataAtom == atom.Svg {
+			return true
+		}
+	}
+	return false
+}
+
+func attr(n *html.Node, key string) string {
+	v, _ := attrOK(n, key)
+	return v
+}
+
+func attrOK(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == key && a.Namespace == "" {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	_, ok := attrOK(n, key)
+	return ok
+}
+
+func hasToken(list, tok string) bool {
+	for _, f := range strings.Fields(list) {
+		if strings.EqualFold(f, tok) {
+			return true
+		}
+	}
+	return false
+}
+
+// textOf returns the whitespace-collapsed text under n, scripts excluded.
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch {
+		case n.Type == html.TextNode:
+			b.WriteString(n.Data)
+			b.WriteByte(' ')
+		case n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style):
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return collapseSpace(b.String())
+}
+
+func collapseSpace(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}

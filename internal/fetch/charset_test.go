@@ -1,0 +1,108 @@
+package fetch
+
+import (
+	"bytes"
+	"context"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestFetchPagesCharset(t *testing.T) {
+	cp1252 := mustRead(t, "page-cp1252.html")
+	utf8Page := []byte(`<html><head><meta charset="windows-1252"></head><body><p>Hợp tác Việt – Nhật</p></body></html>`)
+	tests := []struct {
+		name        string
+		body        []byte
+		contentType string
+		want        string
+	}{
+		{"MetaOnly", cp1252, "text/html", "“Le Japon” investit € 3 milliards au Viêt Nam."},
+		{"HeaderAndMeta", cp1252, "text/html; charset=windows-1252", "“Le Japon” investit € 3 milliards au Viêt Nam."},
+		{"HeaderSaysUTF8ButIsNot", cp1252, "text/html; charset=utf-8", "“Le Japon” investit € 3 milliards au Viêt Nam."},
+		{"HeaderSaysLatin1MetaSays1252", cp1252, "text/html; charset=iso-8859-1", "“Le Japon” investit € 3 milliards au Viêt Nam."},
+		{"UTF8UnderWrongLabels", utf8Page, "text/html; charset=iso-8859-1", "Hợp tác Việt – Nhật"},
+		{"UTF8Plain", utf8Page, "text/html", "Hợp tác Việt – Nhật"},
+	}
+	srv := newSite(t)
+	c := newTestClient(t, Options{}, nil)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv.handle("/"+tt.name, func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Content-Type", tt.contentType)
+				w.Write(tt.body)
+			})
+			u := srv.URL + "/" + tt.name
+			pages, errs := fetchAll(c, context.Background(), u)
+			p := pages[u]
+			if p == nil {
+				t.Fatalf("no page: %v", errs[u])
+			}
+			if !bytes.Contains(p.Body, []byte(tt.want)) {
+				t.Fatalf("body %q does not contain %q", p.Body, tt.want)
+			}
+			if p.ContentType != tt.contentType {
+				t.Errorf("ContentType=%q, want the header as sent, %q", p.ContentType, tt.contentType)
+			}
+		})
+	}
+}
+
+func TestXMLToUTF8(t *testing.T) {
+	tests := []struct {
+		name, in, contentType, want string
+	}{
+		{"NoDecl", "<a>x</a>", "", "<a>x</a>"},
+		{"UTF8Decl", `<?xml version="1.0" encoding="utf-8"?><a>é</a>`, "", `<?xml version="1.0" encoding="utf-8"?><a>é</a>`},
+		{"Latin1Rewritten", "<?xml version='1.0' encoding='ISO-8859-1'?><a>\xe9</a>", "", `<?xml version='1.0' encoding="UTF-8"?><a>é</a>`},
+		{"BOMStripped", "\xef\xbb\xbf<a>é</a>", "", "<a>é</a>"},
+		{"UndeclaredCP1252", "<a>\x93q\x94</a>", "", "<a>“q”</a>"},
+		{"HeaderLabelUsed", "<a>\xe9</a>", "text/xml; charset=iso-8859-15", "<a>é</a>"},
+		{"UTF16LE", "\xff\xfe<\x00a\x00>\x00\xe9\x00<\x00/\x00a\x00>\x00", "", "<a>é</a>"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := string(xmlToUTF8([]byte(tt.in), tt.contentType)); got != tt.want {
+				t.Fatalf("xmlToUTF8=%q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestCollyEnvIgnored sets the COLLY_* variables colly reads when a
+// collector is built and checks that none of them changes behaviour.
+func TestCollyEnvIgnored(t *testing.T) {
+	srv := errorSite(t)
+	c := newTestClient(t, Options{}, nil) // clears COLLY_* first
+	cache := t.TempDir()
+	for k, v := range map[string]string{
+		"COLLY_USER_AGENT":       "overridden-by-env",
+		"COLLY_MAX_BODY_SIZE":    "10",
+		"COLLY_FOLLOW_REDIRECTS": "no",
+		"COLLY_CACHE_DIR":        cache,
+		"COLLY_ALLOWED_DOMAINS":  "example.org",
+		"COLLY_MAX_REQUESTS":     "1",
+		"COLLY_DETECT_CHARSET":   "yes",
+	} {
+		t.Setenv(k, v)
+	}
+	for range 2 {
+		u := srv.URL + "/moved"
+		pages, errs := fetchAll(c, context.Background(), u)
+		p := pages[u]
+		if p == nil {
+			t.Fatalf("no page: %v", errs[u])
+		}
+		if len(p.Body) != 1000 || !strings.HasSuffix(p.FinalURL, "/ok?from=moved") {
+			t.Fatalf("len(Body)=%d FinalURL=%q: environment changed the fetch", len(p.Body), p.FinalURL)
+		}
+	}
+	if got := srv.header("/moved").Get("User-Agent"); got != testUA {
+		t.Errorf("User-Agent=%q, want %q", got, testUA)
+	}
+	if entries, _ := os.ReadDir(filepath.Clean(cache)); len(entries) != 0 {
+		t.Errorf("colly cache dir used: %d entries", len(entries))
+	}
+}

@@ -1,0 +1,110 @@
+package fetch
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"sync"
+	"time"
+)
+
+// Page is one fetched article page.
+type Page struct {
+	URL         string // as requested
+	FinalURL    string // after redirects
+	Status      int
+	ContentType string // the Content-Type header as received
+	// Body is the document as UTF-8, whatever charset the server or the
+	// page declared; meta charset tags are left as they were, so parse the
+	// body as UTF-8 rather than sniffing it again.
+	Body   []byte
+	Header http.Header
+}
+
+// FetchPages fetches article pages and calls fn once per distinct URL with
+// either a page (a 2xx HTML answer) or an error: a *StatusError for other
+// answers (errors.Is(err, ErrNotFound) for 404 and 410), ErrNotHTML,
+// ErrTooLarge, ErrRobots, ErrRedirectLoop, a network error or the context's
+// error.
+//
+// Requests follow the Client's politeness rules: one at a time per host (a
+// host is host:port), Options.PerHostDelay between them, at most
+// Options.Parallelism in flight. fn is called from several goroutines at
+// once, but never after FetchPages returns. FetchPages returns when every URL
+// has been reported; after ctx is cancelled, requests in flight are aborted
+// and the remaining URLs are reported with ctx's error at once.
+func (c *Client) FetchPages(ctx context.Context, urls []string, fn func(url string, p *Page, err error)) {
+	s := c.newSession(ctx)
+	var wg sync.WaitGroup
+	for _, group := range byHost(urls, fn) {
+		wg.Go(func() {
+			for _, u := range group {
+				if err := ctx.Err(); err != nil {
+					fn(u, nil, err)
+					continue
+				}
+				p, err := s.page(u)
+				fn(u, p, err)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// byHost groups distinct URLs by host key, keeping input order within a
+// host, so that each host gets one worker. URLs that do not parse are
+// reported to fn at once.
+func byHost(urls []string, fn func(string, *Page, error)) [][]string {
+	index := make(map[string]int)
+	seen := make(map[string]bool)
+	var groups [][]string
+	for _, raw := range urls {
+		if seen[raw] {
+			continue
+		}
+		seen[raw] = true
+		u, err := url.Parse(raw)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			fn(raw, nil, fmt.Errorf("%q: not an absolute http or https url", raw))
+			continue
+		}
+		key := hostKey(u)
+		i, ok := index[key]
+		if !ok {
+			i = len(groups)
+			index[key] = i
+			groups = append(groups, nil)
+		}
+		groups[i] = append(groups[i], raw)
+	}
+	return groups
+}
+
+// page fetches one article page and checks its status and type.
+func (s *session) page(u string) (*Page, error) {
+	hdr := http.Header{}
+	hdr.Set("Accept", acceptHTML)
+	res, err := s.get(u, hdr, true)
+	if err != nil {
+		return nil, err
+	}
+	if err := statusError(res.status, res.header, time.Now()); err != nil {
+		return nil, err
+	}
+	ct := res.header.Get("Content-Type")
+	if ct == "" {
+		// No header: sniff, as a browser would.
+		if sniffed := http.DetectContentType(res.body); !isHTMLType(sniffed) {
+			return nil, fmt.Errorf("%w: sniffed %s", ErrNotHTML, sniffed)
+		}
+	}
+	return &Page{
+		URL:         u,
+		FinalURL:    res.finalURL,
+		Status:      res.status,
+		ContentType: ct,
+		Body:        htmlToUTF8(res.body, ct),
+		Header:      res.header,
+	}, nil
+}

@@ -1,0 +1,163 @@
+package fetch
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"sync"
+	"time"
+
+	"github.com/temoto/robotstxt"
+)
+
+const (
+	robotsTTL      = 6 * time.Hour    // how long a fetched robots.txt is trusted
+	robotsErrTTL   = time.Minute      // how long a failure to fetch it is remembered
+	robotsMaxBytes = 512 << 10        // Google reads the first 500 KiB
+	maxCrawlDelay  = 60 * time.Second // a larger Crawl-delay is capped, not obeyed
+)
+
+// robotsCache fetches and remembers robots.txt per scheme and host.
+//
+// colly's own check (IgnoreRobotsTxt=false) is not used: it fetches without
+// the request's context, so cancellation cannot stop it; it caches forever,
+// which a daemon must not; it lets a 5xx robots.txt allow everything; and it
+// never checks redirect targets.
+type robotsCache struct {
+	c       *Client
+	mu      sync.Mutex
+	entries map[string]*robotsEntry
+}
+
+type robotsEntry struct {
+	mu      sync.Mutex // held while fetching, so one fetch per host
+	data    *robotstxt.RobotsData
+	err     error
+	expires time.Time
+}
+
+func newRobotsCache(c *Client) *robotsCache {
+	return &robotsCache{c: c, entries: make(map[string]*robotsEntry)}
+}
+
+// check returns nil when u may be fetched, an error wrapping ErrRobots when
+// robots.txt disallows it, or the error that kept robots.txt from being
+// read (a 5xx or 429 answer, a network failure). gated makes the robots.txt
+// request itself wait its turn at the host gate; redirect checks pass false
+// because they run while the gate is held.
+func (r *robotsCache) check(ctx context.Context, u *url.URL, gated bool) error {
+	data, err := r.get(ctx, u, gated)
+	if err != nil {
+		return fmt.Errorf("robots.txt for %s: %w", u.Host, err)
+	}
+	path := u.EscapedPath()
+	if path == "" {
+		path = "/"
+	}
+	if u.RawQuery != "" {
+		path += "?" + u.RawQuery
+	}
+	if !data.TestAgent(path, r.c.opts.UserAgent) {
+		return fmt.Errorf("%w: %s", ErrRobots, u)
+	}
+	return nil
+}
+
+// crawlDelay returns the Crawl-delay robots.txt asks of us for u's host,
+// capped, or zero when unknown.
+func (r *robotsCache) crawlDelay(u *url.URL) time.Duration {
+	r.mu.Lock()
+	e := r.entries[u.Scheme+"://"+hostKey(u)]
+	r.mu.Unlock()
+	if e == nil {
+		return 0
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.data == nil {
+		return 0
+	}
+	return min(e.data.FindGroup(r.c.opts.UserAgent).CrawlDelay, maxCrawlDelay)
+}
+
+func (r *robotsCache) get(ctx context.Context, u *url.URL, gated bool) (*robotstxt.RobotsData, error) {
+	key := u.Scheme + "://" + hostKey(u)
+	r.mu.Lock()
+	e, ok := r.entries[key]
+	if !ok {
+		e = &robotsEntry{}
+		r.entries[key] = e
+	}
+	r.mu.Unlock()
+
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if time.Now().Before(e.expires) {
+		return e.data, e.err
+	}
+	data, err := r.fetch(ctx, key+"/robots.txt", hostKey(u), gated)
+	if ctx.Err() != nil {
+		return nil, ctx.Err() // a cancelled fetch says nothing about the host
+	}
+	e.data, e.err = data, err
+	if err != nil {
+		e.expires = time.Now().Add(robotsErrTTL)
+	} else {
+		e.expires = time.Now().Add(robotsTTL)
+	}
+	return data, err
+}
+
+func (r *robotsCache) fetch(ctx context.Context, robotsURL, host string, gated bool) (*robotstxt.RobotsData, error) {
+	if gated {
+		release, err := r.c.gate.acquire(ctx, host, 0)
+		if err != nil {
+			return nil, err
+		}
+		defer release()
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, robotsURL, nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("User-Agent", r.c.opts.UserAgent)
+	req.Header.Set("Accept", "text/plain,*/*;q=0.5")
+	hc := &http.Client{Transport: r.c.transport, Timeout: r.c.opts.Timeout}
+	res, err := hc.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer res.Body.Close()
+	// Like Google: a 5xx or 429 robots.txt means "try later", not "allow
+	// all"; other 4xx mean there are no rules.
+	if res.StatusCode >= 500 || res.StatusCode == http.StatusTooManyRequests {
+		return nil, statusError(res.StatusCode, res.Header, time.Now())
+	}
+	if res.StatusCode >= 300 && res.StatusCode < 400 {
+		return parseRobots(http.StatusNotFound, nil), nil
+	}
+	body, err := io.ReadAll(io.LimitReader(res.Body, robotsMaxBytes))
+	if err != nil {
+		return nil, err
+	}
+	return parseRobots(res.StatusCode, body), nil
+}
+
+// parseRobots never fails: robotstxt rejects a whole file over one rule
+// placed before any User-agent line or one bad Crawl-delay. Orphan rules are
+// read as applying to every agent (the cautious reading) and a file that
+// still does not parse allows everything, as Google does with lines it
+// cannot read.
+func parseRobots(status int, body []byte) *robotstxt.RobotsData {
+	if data, err := robotstxt.FromStatusAndBytes(status, body); err == nil {
+		return data
+	}
+	fixed := append([]byte("User-agent: *\n"), body...)
+	if data, err := robotstxt.FromStatusAndBytes(status, fixed); err == nil {
+		return data
+	}
+	data, _ := robotstxt.FromStatusAndBytes(http.StatusNotFound, nil)
+	return data
+}

@@ -1,0 +1,105 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"maps"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/vnjp-monitor/crawler"
+)
+
+// checkIndexes compares every derived index with the article records and
+// returns one error per disagreement.
+func checkIndexes(tx *bolt.Tx) []error {
+	var errs []error
+	bad := func(format string, args ...any) {
+		errs = append(errs, fmt.Errorf(format, args...))
+	}
+	urls, order := tx.Bucket(bucketURLs), tx.Bucket(bucketOrder)
+	sim, bands := tx.Bucket(bucketSimhash), tx.Bucket(bucketBands)
+	counts := map[string]uint64{}
+	n := 0
+	err := tx.Bucket(bucketArticles).ForEach(func(k, _ []byte) error {
+		a, err := getArticle(tx, string(k))
+		if err != nil {
+			return err
+		}
+		n++
+		if a.ID != string(k) {
+			bad("article %s: stored with id %q", k, a.ID)
+		}
+		if len(a.URLs) == 0 || a.URLs[0] != a.URL {
+			bad("article %s: urls %q do not start with url %q", k, a.URLs, a.URL)
+		}
+		for _, u := range a.URLs {
+			if got := string(urls.Get([]byte(u))); got != a.ID {
+				bad("article %s: url %s maps to %q", k, u, got)
+			}
+		}
+		if order.Get(orderKey(a.Date(), a.ID)) == nil {
+			bad("article %s: missing from the date index", k)
+		}
+		if h := sim.Get(k); h != nil {
+			for b := range numBands {
+				if bands.Get(bandKey(b, bandBits(decodeUint64(h), b), a.ID)) == nil {
+					bad("article %s: simhash band %d not indexed", k, b)
+				}
+			}
+		}
+		tally(counts, a)
+		return nil
+	})
+	if err != nil {
+		bad("read articles: %w", err)
+	}
+	if got := order.Stats().KeyN; got != n {
+		bad("date index has %d entries for %d articles", got, n)
+	}
+	_ = sim.ForEach(func(k, _ []byte) error {
+		if tx.Bucket(bucketArticles).Get(k) == nil {
+			bad("simhash of missing article %s", k)
+		}
+		return nil // cannot fail
+	})
+	if got, want := bands.Stats().KeyN, numBands*sim.Stats().KeyN; got != want {
+		bad("band index has %d entries, want %d", got, want)
+	}
+	stored := map[string]uint64{}
+	_ = tx.Bucket(bucketCounts).ForEach(func(k, v []byte) error {
+		stored[string(k)] = decodeUint64(v)
+		return nil // cannot fail
+	})
+	if !maps.Equal(stored, counts) {
+		bad("counters %v, want %v", stored, counts)
+	}
+	errs = append(errs, checkURLOwners(tx)...)
+	return errs
+}
+
+func tally(counts map[string]uint64, a *crawler.Article) {
+	counts[counterArticles]++
+	if a.Relevant {
+		counts[counterRelevant]++
+		for _, p := range a.Pillars {
+			counts[counterPillar+p]++
+		}
+	}
+}
+
+// checkURLOwners reports URLs that map to an article that does not exist.
+func checkURLOwners(tx *bolt.Tx) []error {
+	var errs []error
+	articles := tx.Bucket(bucketArticles)
+	_ = tx.Bucket(bucketURLs).ForEach(func(k, v []byte) error {
+		if articles.Get(v) == nil {
+			errs = append(errs, fmt.Errorf("url %s maps to missing article %q", k, v))
+		}
+		return nil // cannot fail
+	})
+	if len(errs) > 10 {
+		errs = append(errs[:10], errors.New("more urls map to missing articles"))
+	}
+	return errs
+}

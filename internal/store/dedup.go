@@ -1,0 +1,155 @@
+package store
+
+import (
+	"bytes"
+	"cmp"
+	"slices"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/vnjp-monitor/crawler"
+)
+
+// Near-duplicate detection, tuned on testdata/dedup. There, copies of one
+// story with a dateline added, a headline rewritten and a source line
+// appended are 2–5 bits apart and share 93–97% of their shingles; different
+// stories on the same topic, written to the same press-release template,
+// are 32–36 bits apart and share under 10%.
+const (
+	// numBands 16-bit bands make up the 64-bit SimHash. Put probes each band
+	// at its own value and at every value one bit away, which finds every
+	// stored hash within 2*numBands-1 = 7 bits (pigeonhole: one band then
+	// differs in at most one bit) and most of those within maxDistance.
+	numBands = 4
+	// maxDistance is the Hamming distance under which a stored article is a
+	// candidate; candidates are then confirmed on their shingles.
+	maxDistance = 10
+	// minShingles: below this a text says too little to be compared at all
+	// (a body that could not be extracted, a one-line teaser).
+	minShingles = 8
+	// shortText: below this many shingles, a shared standfirst or a
+	// site's boilerplate could make two stories look alike, so the texts
+	// must agree more closely and the titles must agree too.
+	shortText = 60
+	// minJaccard is the share of shingles two longer texts must have in
+	// common; minShortJaccard and minTitle apply to short texts.
+	minJaccard      = 0.5
+	minShortJaccard = 0.7
+	minTitle        = 0.5
+)
+
+// candidate is a stored article whose SimHash is near the new one.
+type candidate struct {
+	id   string
+	dist int
+}
+
+// findNearDuplicate returns the stored article that tells the same story as
+// a, or nil. fp is a's fingerprint.
+func findNearDuplicate(tx *bolt.Tx, a *crawler.Article, fp fingerprint) (*crawler.Article, error) {
+	if len(fp.shingles) < minShingles {
+		return nil, nil
+	}
+	var best *crawler.Article
+	bestScore := 0.0
+	for _, c := range nearHashes(tx.Bucket(bucketBands), fp.hash) {
+		stored, err := getArticle(tx, c.id)
+		if err != nil {
+			return nil, err
+		}
+		if stored == nil {
+			continue
+		}
+		if score, ok := sameStory(a, fp, stored); ok && score > bestScore {
+			best, bestScore = stored, score
+		}
+	}
+	return best, nil
+}
+
+// nearHashes probes the band index and returns the stored articles within
+// maxDistance of h, nearest first.
+func nearHashes(bands *bolt.Bucket, h uint64) []candidate {
+	seen := make(map[string]bool)
+	var out []candidate
+	c := bands.Cursor()
+	probe := func(band int, bits uint16) {
+		prefix := bandKey(band, bits, "")
+		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+			id := string(k[len(prefix):]) // copies out of the page
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			if d := hamming(h, decodeUint64(v)); d <= maxDistance {
+				out = append(out, candidate{id: id, dist: d})
+			}
+		}
+	}
+	for b := range numBands {
+		bits := bandBits(h, b)
+		probe(b, bits)
+		for i := range 16 {
+			probe(b, bits^1<<i)
+		}
+	}
+	slices.SortFunc(out, func(x, y candidate) int {
+		return cmp.Or(cmp.Compare(x.dist, y.dist), cmp.Compare(x.id, y.id))
+	})
+	return out
+}
+
+// sameStory confirms a SimHash candidate on the shingles themselves and,
+// for short texts, on the titles. score ranks confirmed candidates.
+func sameStory(a *crawler.Article, fp fingerprint, stored *crawler.Article) (score float64, ok bool) {
+	sfp := fingerprintText(stored.Text)
+	j := jaccard(fp.shingles, sfp.shingles)
+	if min(len(fp.shingles), len(sfp.shingles)) >= shortText {
+		return j, j >= minJaccard
+	}
+	return j, j >= minShortJaccard && titleSimilarity(a.Title, stored.Title) >= minTitle
+}
+
+// mergeInto folds a newly found copy src into the stored record dst: its
+// URLs (except those another record already owns) and sources are added,
+// and fields dst lacks are filled from src. dst keeps its ID, its first text
+// and the classification of that text, unless dst had no text at all; then
+// src's text and classification are taken and textTaken is true.
+func mergeInto(tx *bolt.Tx, dst, src *crawler.Article) (textTaken bool) {
+	urls := tx.Bucket(bucketURLs)
+	for _, u := range src.URLs {
+		if owner := urls.Get([]byte(u)); owner != nil && string(owner) != dst.ID {
+			continue
+		}
+		dst.URLs = appendMissing(dst.URLs, u)
+	}
+	if dst.Source == "" {
+		dst.Source = src.Source
+	}
+	if dst.Source != "" && !slices.Contains(dst.Sources, dst.Source) {
+		dst.Sources = append([]string{dst.Source}, dst.Sources...)
+	}
+	for _, s := range src.Sources {
+		dst.Sources = appendMissing(dst.Sources, s)
+	}
+	if dst.Published.IsZero() {
+		dst.Published = src.Published
+	}
+	dst.Title = cmp.Or(dst.Title, src.Title)
+	dst.Author = cmp.Or(dst.Author, src.Author)
+	dst.SiteName = cmp.Or(dst.SiteName, src.SiteName)
+	dst.Lang = cmp.Or(dst.Lang, src.Lang)
+	if dst.Text == "" && src.Text != "" {
+		dst.Text = src.Text
+		dst.Classification = src.Classification
+		return true
+	}
+	return false
+}
+
+func appendMissing(list []string, s string) []string {
+	if s == "" || slices.Contains(list, s) {
+		return list
+	}
+	return append(list, s)
+}

@@ -1,0 +1,33 @@
+// Package store is the monitor's database: a single bbolt file holding the
+// articles, the indexes that find them by URL, date and near-duplicate text,
+// the conditional-GET validators and failures of fetched URLs, and the health
+// of each source.
+//
+// # One record per story
+//
+// [Store.Put] stores a story once however many addresses it is reached
+// through. An article whose URL (canonical or alias) is known merges into
+// that record. Otherwise its text is fingerprinted with a 64-bit SimHash
+// over word 3-shingles (character 4-shingles for Japanese and Chinese), and
+// a stored text within a few bits, confirmed by the share of shingles both
+// texts have in common (and, for short texts, by similar titles), is the
+// same story: a syndicated copy with a dateline and a source line, or the
+// same page under a tracking URL. The SimHash is indexed in four 16-bit
+// bands, so the lookup reads a handful of keys rather than every article.
+//
+// # Layout
+//
+// Records are JSON, one bucket per kind (articles, urls, validators,
+// failures, sources); the date order, band and counter indexes are small
+// binary keys. Every method runs in one transaction, so a killed process
+// leaves either all or none of a write. The meta bucket holds the schema
+// version; [Open] refuses a file written by a newer version ([ErrSchema]).
+//
+// # Caveats
+//
+// bbolt locks the file for one process: a second [Open] of the same path,
+// even in the same process, waits up to [Options.Timeout] and fails with
+// [ErrLocked]. The file never shrinks; deleted pages are reused. Values are
+// decoded (copied) before a transaction ends, so nothing returned points
+// into the memory-mapped file.
+package store

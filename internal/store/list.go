@@ -1,0 +1,152 @@
+package store
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/vnjp-monitor/crawler"
+)
+
+// Query selects articles for List.
+type Query struct {
+	All    bool      // include articles classified not relevant
+	Pillar string    // only articles carrying this pillar ID; "" for any
+	Since  time.Time // only articles whose Date is at or after Since; zero for any
+	Limit  int       // at most this many; 0 for no limit
+}
+
+// List returns the articles matching q, newest first by Date (ties by ID,
+// descending). It walks the date index and decodes only the articles it
+// returns.
+func (s *Store) List(q Query) ([]*crawler.Article, error) {
+	var out []*crawler.Article
+	err := s.db.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketOrder).Cursor()
+		for k, v := c.Last(); k != nil; k, v = c.Prev() {
+			date, id := parseOrderKey(k)
+			if !q.Since.IsZero() && date.Before(q.Since) {
+				break
+			}
+			if !orderMatches(v, q) {
+				continue
+			}
+			a, err := getArticle(tx, id)
+			if err != nil {
+				return err
+			}
+			if a == nil {
+				return fmt.Errorf("date index names missing article %s", id)
+			}
+			out = append(out, a)
+			if q.Limit > 0 && len(out) >= q.Limit {
+				break
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list articles: %w", err)
+	}
+	return out, nil
+}
+
+// forEachBatch is how many records ForEach decodes per read transaction.
+const forEachBatch = 256
+
+// ForEach calls fn for every stored article in ID order and stops at the
+// first error fn returns, which it returns unchanged. fn runs outside any
+// transaction, so it may call other Store methods, writes included (as a
+// reclassification does); articles stored while ForEach runs may or may not
+// be visited.
+func (s *Store) ForEach(fn func(*crawler.Article) error) error {
+	var after []byte
+	for {
+		batch, err := s.readBatch(after)
+		if err != nil {
+			return fmt.Errorf("iterate articles: %w", err)
+		}
+		for _, a := range batch {
+			if err := fn(a); err != nil {
+				return err
+			}
+		}
+		if len(batch) < forEachBatch {
+			return nil
+		}
+		after = []byte(batch[len(batch)-1].ID)
+	}
+}
+
+// readBatch decodes up to forEachBatch articles whose IDs sort after after
+// (from the first when nil). Short read transactions keep bbolt free to
+// reuse pages while a long iteration runs.
+func (s *Store) readBatch(after []byte) ([]*crawler.Article, error) {
+	var batch []*crawler.Article
+	err := s.db.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketArticles).Cursor()
+		k, _ := c.First()
+		if after != nil {
+			if k, _ = c.Seek(after); k != nil && string(k) == string(after) {
+				k, _ = c.Next()
+			}
+		}
+		for ; k != nil && len(batch) < forEachBatch; k, _ = c.Next() {
+			a, err := getArticle(tx, string(k))
+			if err != nil {
+				return err
+			}
+			batch = append(batch, a)
+		}
+		return nil
+	})
+	return batch, err
+}
+
+// Stats are counts for metrics and summaries.
+type Stats struct {
+	Articles    int // stored stories
+	Relevant    int // stories classified relevant
+	NotRelevant int // Articles - Relevant
+	// Pillars counts relevant stories per pillar ID; a story counts once
+	// for each of its pillars. Pillars with no story are absent.
+	Pillars  map[string]int
+	URLs     int // canonical and alias URLs that belong to a story
+	Failures int // article URLs with a recorded fetch failure
+}
+
+// String summarises the counts on one line.
+func (s *Stats) String() string {
+	return fmt.Sprintf("%d articles (%d relevant, %d not relevant), %d urls, %d failures",
+		s.Articles, s.Relevant, s.NotRelevant, s.URLs, s.Failures)
+}
+
+// Stats returns the article counters, which every write keeps up to date,
+// and the number of known URLs and recorded failures.
+func (s *Store) Stats() (Stats, error) {
+	st := Stats{Pillars: map[string]int{}}
+	err := s.db.View(func(tx *bolt.Tx) error {
+		err := tx.Bucket(bucketCounts).ForEach(func(k, v []byte) error {
+			n := int(decodeUint64(v))
+			switch name := string(k); {
+			case name == counterArticles:
+				st.Articles = n
+			case name == counterRelevant:
+				st.Relevant = n
+			case strings.HasPrefix(name, counterPillar):
+				st.Pillars[strings.TrimPrefix(name, counterPillar)] = n
+			}
+			return nil
+		})
+		st.URLs = tx.Bucket(bucketURLs).Stats().KeyN
+		st.Failures = tx.Bucket(bucketFailures).Stats().KeyN
+		return err
+	})
+	if err != nil {
+		return Stats{}, fmt.Errorf("stats: %w", err)
+	}
+	st.NotRelevant = st.Articles - st.Relevant
+	return st, nil
+}
