@@ -39,9 +39,12 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"demo", "crawl the built-in loopback news site into a temporary database and print the result", runDemo},
+		{"run", "run the daemon: crawl every source on its schedule, serve /healthz and /metrics", runDaemon},
 		{"crawl", "one pass over all sources (--once)", runCrawl},
 		{"list", "list stored articles, newest first", runList},
 		{"show", "print one stored article with its text and evidence", runShow},
+		{"sources", "print the health of every source", runSources},
+		{"check", "validate the configuration and try each source once, storing nothing", runCheck},
 		{"extract", "extract title, date, author, language and text from a saved HTML page", runExtract},
 		{"classify", "classify articles read as JSON lines (or one plain-text article)", runClassify},
 		{"eval", "score the classifier on a labelled JSON-lines file", runEval},

@@ -11,7 +11,7 @@ import (
 	"time"
 
 	crawler "github.com/vnjp-monitor/crawler"
-	"github.com/vnjp-monitor/crawler/internal/store"
+	"github.com/vnjp-monitor/crawler/internal/server"
 )
 
 // listJSON is one line of `crawler list --json`: exactly these fields.
@@ -43,18 +43,18 @@ func runList(_ context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	q := store.Query{All: *all, Pillar: *pillar, Limit: *limit}
+	q := server.ListQuery{All: *all, Pillar: *pillar, Limit: *limit}
 	if *since != "" {
 		if q.Since, err = parseSince(*since, time.Now(), cfg.Location); err != nil {
 			return fmt.Errorf("--since: %w", err)
 		}
 	}
-	st, err := openStore(cfg)
+	r, closeReader, err := openReader(a, cfg)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	arts, err := st.List(q)
+	defer closeReader()
+	arts, err := r.ListArticles(q)
 	if err != nil {
 		return err
 	}

@@ -24,12 +24,12 @@ func runShow(_ context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := openStore(cfg)
+	r, closeReader, err := openReader(a, cfg)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	art, err := st.Get(fs.Arg(0))
+	defer closeReader()
+	art, err := r.GetArticle(fs.Arg(0))
 	if err != nil {
 		return fmt.Errorf("article %s: %w", fs.Arg(0), err)
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/vnjp-monitor/crawler/internal/classify"
 	"github.com/vnjp-monitor/crawler/internal/config"
 	"github.com/vnjp-monitor/crawler/internal/crawl"
+	"github.com/vnjp-monitor/crawler/internal/daemon"
 	"github.com/vnjp-monitor/crawler/internal/fetch"
 	"github.com/vnjp-monitor/crawler/internal/store"
 )
@@ -29,7 +30,7 @@ func newCrawler(a *app, cfg *config.Config, st *store.Store) (*crawl.Crawler, er
 	if err != nil {
 		return nil, fmt.Errorf("taxonomy in %s: %w", cfg.Path, err)
 	}
-	fc, err := fetch.New(fetchOptions(cfg), crawl.Validators{Store: st})
+	fc, err := fetch.New(daemon.FetchOptions(cfg), crawl.Validators{Store: st})
 	if err != nil {
 		return nil, err
 	}
@@ -37,15 +38,4 @@ func newCrawler(a *app, cfg *config.Config, st *store.Store) (*crawl.Crawler, er
 		Fetch: fc, Store: st, Classifier: clf,
 		MaxPerRun: cfg.Crawl.MaxArticlesPerRun, Logger: a.logger,
 	}, nil
-}
-
-func fetchOptions(cfg *config.Config) fetch.Options {
-	return fetch.Options{
-		UserAgent:     cfg.UserAgent,
-		PerHostDelay:  cfg.Crawl.PerHostDelay,
-		Parallelism:   cfg.Crawl.Parallelism,
-		Timeout:       cfg.Crawl.Timeout,
-		MaxBodyBytes:  cfg.Crawl.MaxBodyBytes,
-		RespectRobots: cfg.Crawl.RespectRobots,
-	}
 }

@@ -62,8 +62,8 @@ func (c *Classifier) Classify(in Input) crawler.Classification {
 	}
 	scores := c.scorePillars(d, v)
 	assigned := make([]bool, len(scores))
-	for p, s := range scores {
-		assigned[p] = s.total >= assignScore || s.enum
+	for p := range scores {
+		assigned[p] = scores[p].assigned()
 	}
 	c.applyConventions(d, v, sc, scores, assigned)
 	order := c.rank(scores, assigned)

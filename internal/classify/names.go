@@ -13,6 +13,8 @@ const (
 	entNeutral                   // a longer name that hides a shorter one: South China Sea
 	entReception                 // a leader receiving a visitor (rule cue, not a name)
 	entWhole                     // the relationship as a whole is discussed (rule cue)
+	entVisit                     // a top-level visit, summit or marked anniversary (rule cue)
+	entCoop                      // cooperation is being described: lists of fields count (rule cue)
 )
 
 // scope says which documents a name is looked for in.

@@ -13,6 +13,7 @@ const (
 	listPenalty   = 0.3 // a sentence listing several countries pairs them only weakly
 	thirdRatio    = 0.5 // a third country pairing twice as strongly as Viet Nam–Japan takes the story
 	otherContext  = 0.3 // weight of pillar evidence in a sentence about a third country only
+	aloneContext  = 0.75 // weight of pillar evidence in a sentence that does not name both countries
 )
 
 // verdict is the relevance decision with what the pillar stage needs.
@@ -83,11 +84,13 @@ func (d *document) judge(sc []sentCountries) verdict {
 		}
 	}
 	for i, s := range sc {
-		v.ctx[i] = 1
-		if s.vn == 0 || s.jp == 0 {
-			if !s.pair && !s.cue && hasOutsider(s, v.framework) {
-				v.ctx[i] = otherContext
-			}
+		switch {
+		case (s.vn > 0 && s.jp > 0) || s.pair || s.cue || s.framework || d.sents[i].kind != segBody:
+			v.ctx[i] = 1
+		case hasOutsider(s, v.framework):
+			v.ctx[i] = otherContext
+		default:
+			v.ctx[i] = aloneContext
 		}
 	}
 	return v

@@ -33,6 +33,29 @@ var ruleCues = []nameGroup{
 	{ent: entWhole, scope: scopeJA, names: []string{
 		"政治的信頼", "戦略的信頼", "2+2", "外務・防衛", "要人往来", "ハイレベル", "首脳間",
 	}},
+
+	// A visit at the top, a summit, or an anniversary the event marks:
+	// told in the headline or lead, they make the story political too.
+	{ent: entVisit, scope: scopeEN, names: []string{
+		"official visit", "state visit", "summit", "anniversary of diplomatic relations",
+		"anniversary of the establishment of diplomatic", "anniversary of diplomatic ties",
+		"witnessed by", "prime ministers witnessed",
+	}},
+	{ent: entVisit, scope: scopeVI, names: []string{
+		"thăm chính thức", "thăm cấp nhà nước", "hội nghị cấp cao", "hội đàm", "thiết lập quan hệ ngoại giao",
+		"trước sự chứng kiến", "chứng kiến",
+	}},
+	{ent: entVisit, scope: scopeJA, names: []string{
+		"公式訪問", "国賓", "首脳会談", "外交関係樹立", "国交樹立", "周年記念", "立ち会", "立会",
+	}},
+
+	// Cooperation is being described, so a list of fields names pillars.
+	{ent: entCoop, scope: scopeEN, names: []string{
+		"cooperate", "cooperation", "co-operation", "collaboration", "ties", "relations", "relationship",
+		"partnership", "pillars", "fields", "areas", "sectors",
+	}},
+	{ent: entCoop, scope: scopeVI, names: []string{"hợp tác", "quan hệ", "trụ cột", "lĩnh vực", "đối tác"}},
+	{ent: entCoop, scope: scopeJA, names: []string{"協力", "連携", "関係", "パートナーシップ", "4つの分野", "あらゆる分野"}},
 }
 
 // cueIn reports whether a rule cue of kind ent is in one of the first
@@ -75,11 +98,20 @@ func (c *Classifier) applyConventions(d *document, v verdict, sc []sentCountries
 		return
 	}
 	top := topPillar(scores, assigned, -1)
-	sectoral := d.cueIn(entReception, false)
-	if def, ok := c.index[crawler.PillarDefence]; ok && top == def && scores[pol].title == 0 {
-		sectoral = true
+	if top == pol || scores[pol].enum || d.cueIn(entWhole, true) {
+		return
 	}
-	if sectoral && top != pol && !d.cueIn(entWhole, true) {
+	// Political trust beside another primary pillar needs a visit at the
+	// top, a summit or a marked anniversary; when a leader receives a
+	// sectoral visitor, or the story is about defence talks or local
+	// ties, that event must be the story's own (headline or lead).
+	sectoral := d.cueIn(entReception, false)
+	for _, id := range []string{crawler.PillarDefence, crawler.PillarLocal} {
+		if p, ok := c.index[id]; ok && top == p && scores[pol].title == 0 {
+			sectoral = true
+		}
+	}
+	if !d.cueIn(entVisit, !sectoral) {
 		assigned[pol] = false
 	}
 }

@@ -9,9 +9,21 @@ import (
 // two sentences, or a term in the title.
 const assignScore = 2
 
+// unanchoredScore is the evidence needed when no phrase is tied to the
+// relationship.
+const unanchoredScore = 3
+
+// weakCap is the most that weak phrases add to a pillar's score.
+const weakCap = 1
+
 // pillarScore is the evidence gathered for one pillar.
 type pillarScore struct {
 	total float64 // decides whether the pillar is assigned
+	solid bool    // some evidence is a term or a strong phrase, not only weak ones
+	weak  float64 // the part of total from weak phrases, capped at weakCap
+	// anchored is set when a term or strong phrase sits in the headline or
+	// in a sentence naming both countries (or "the two countries").
+	anchored bool
 	prim  float64 // decides the primary: title and lead count more
 	title float64 // weight found in the title or slug
 	enum  bool    // named in an enumeration of fields
@@ -62,14 +74,23 @@ func (c *Classifier) scoreSentence(d *document, v verdict, hits []termHit, score
 	for p, h := range best {
 		s := &scores[p]
 		w := float64(h.weight) * ctx
+		if h.weight < weightTerm {
+			// Weak phrases top up other evidence; many of them are
+			// still not evidence of a pillar.
+			add := min(wa*w, weakCap-s.weak)
+			s.weak += add
+			w = add / wa
+		}
 		s.total += wa * w
 		s.prim += wp * w
+		s.solid = s.solid || h.weight >= weightTerm
+		s.anchored = s.anchored || (h.weight >= weightTerm && ctx >= 1)
 		if k := d.sents[si].kind; k == segTitle || k == segSlug {
 			s.title += w
 		}
 		s.hits = append(s.hits, scoredHit{sent: si, start: h.start, end: h.end, w: wa * w})
 	}
-	if ctx < 1 {
+	if ctx < 1 || !d.hasCue(si, entCoop) {
 		return
 	}
 	for _, p := range enumerated(d.buffer(si), kept) {
@@ -162,7 +183,7 @@ var listSeparators = [][]byte{
 // listGap reports a short gap with a list separator: "defence, " or
 // " and " or "や".
 func listGap(gap []byte) bool {
-	if len(gap) > 40 {
+	if len(gap) > 20 {
 		return false
 	}
 	if len(bytes.TrimSpace(gap)) == 0 {
@@ -174,4 +195,25 @@ func listGap(gap []byte) bool {
 		}
 	}
 	return false
+}
+
+// hasCue reports whether sentence i holds a rule cue of kind ent.
+func (d *document) hasCue(i int, ent entity) bool {
+	for _, h := range d.cues {
+		if h.sent == i && h.g.ent == ent {
+			return true
+		}
+	}
+	return false
+}
+
+// assigned reports whether a pillar's evidence is enough: an enumeration,
+// or a score of assignScore that rests on more than weak phrases and is
+// either tied to the relationship (headline, a sentence naming both
+// countries) or repeated enough to be the story's subject.
+func (s *pillarScore) assigned() bool {
+	if s.enum {
+		return true
+	}
+	return s.total >= assignScore && s.solid && (s.anchored || s.total >= unanchoredScore)
 }

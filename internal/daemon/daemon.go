@@ -147,18 +147,18 @@ func (d *Daemon) Run(ctx context.Context) error {
 	return d.shutdown()
 }
 
-// shutdown stops in order: scheduler (crawls finish or are cancelled), HTTP
-// endpoint, database last.
+// shutdown stops in order: HTTP endpoint, scheduler (crawls finish within
+// the grace period or are cancelled), database last.
 func (d *Daemon) shutdown() error {
 	d.running.Store(false)
 	var errs []error
-	if err := d.sched.Stop(d.opts.Grace); err != nil {
-		errs = append(errs, fmt.Errorf("stop scheduler: %w", err))
-	}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	if err := d.server.Close(ctx); err != nil {
 		errs = append(errs, fmt.Errorf("stop http: %w", err))
+	}
+	if err := d.sched.Stop(d.opts.Grace); err != nil {
+		errs = append(errs, fmt.Errorf("stop scheduler: %w", err))
 	}
 	if err := d.store.Close(); err != nil {
 		errs = append(errs, fmt.Errorf("close database: %w", err))

@@ -57,7 +57,7 @@ func Extract(body []byte, contentType, pageURL string) (*Article, error) {
 	res := runTrafilatura(doc, base)
 	a := &Article{Charset: cs}
 	a.Canonical = canonicalURL(m, base)
-	a.SiteName = firstNonEmpty(m.get("og:site_name"), ld.publisher, ld.siteName,
+	a.SiteName = chooseSiteName(m.get("og:site_name"), ld.publisher, ld.siteName,
 		m.get("application-name"), res.Metadata.Sitename)
 	sites := append([]string{a.SiteName, ld.publisher, ld.siteName}, hostLabels(firstNonEmpty(a.Canonical, pageURL))...)
 	a.Title = chooseTitle(m, &ld, res.Metadata.Title, sites)
@@ -65,7 +65,7 @@ func Extract(body []byte, contentType, pageURL string) (*Article, error) {
 	a.Author = chooseAuthor(m, &ld, res.Metadata.Author)
 	a.Description = firstNonEmpty(m.get("og:description", "description", "twitter:description"),
 		ld.description, res.Metadata.Description)
-	a.Lang = chooseLang(a.Text+"\n"+a.Title, m.htmlLang, ld.language, m.get("og:locale", "content-language", "language", "dc.language"))
+	a.Lang = chooseLang(a.Text+"\n"+a.Title, res.Metadata.Language, m.htmlLang, ld.language, m.get("og:locale", "content-language", "language", "dc.language"))
 	a.Published = choosePublished(doc, m, &ld, a.Lang, firstNonEmpty(a.Canonical, pageURL))
 	normalizeArticle(a)
 	if a.Text == "" {
@@ -99,6 +99,18 @@ func runTrafilatura(doc *html.Node, base *url.URL) (res *trafilatura.ExtractResu
 		return empty
 	}
 	return r
+}
+
+// chooseSiteName returns the first candidate that is a name, not a URL
+// or a social-media handle.
+func chooseSiteName(candidates ...string) string {
+	for _, c := range candidates {
+		c = strings.TrimPrefix(strings.TrimSpace(c), "@")
+		if c != "" && !looksLikeURL(c) {
+			return c
+		}
+	}
+	return ""
 }
 
 func canonicalURL(m *pageMeta, base *url.URL) string {
@@ -147,9 +159,17 @@ func cleanParagraphs(text, title, h1 string) string {
 	return strings.Join(out, "\n\n")
 }
 
+// normalizeArticle makes every field NFC. Metadata fields are unescaped
+// once more because many CMSs escape titles twice ("&#8217;" arrives in
+// og:title after the parser has already decoded the attribute).
 func normalizeArticle(a *Article) {
+	for _, s := range []*string{&a.Title, &a.Author, &a.SiteName, &a.Description} {
+		if strings.Contains(*s, "&") {
+			*s = html.UnescapeString(*s)
+		}
+		*s = collapseSpace(*s)
+	}
 	for _, s := range []*string{&a.Title, &a.Author, &a.SiteName, &a.Description, &a.Text} {
 		*s = strings.TrimSpace(norm.NFC.String(*s))
 	}
-	a.Description = collapseSpace(a.Description)
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"encoding/json"
+	"html"
 	"regexp"
 	"strconv"
 	"strings"
@@ -139,7 +140,8 @@ func ldTypes(v any) map[string]bool {
 func ldString(v any) string {
 	switch x := v.(type) {
 	case string:
-		return strings.TrimSpace(x)
+		// Script content is raw text, so entities in JSON-LD are literal.
+		return strings.TrimSpace(html.UnescapeString(x))
 	case float64:
 		return strconv.FormatFloat(x, 'f', -1, 64)
 	case []any:

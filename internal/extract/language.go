@@ -40,24 +40,31 @@ func normLang(s string) string {
 }
 
 // chooseLang returns the first declared language that the text does not
-// contradict, else what internal/lang detects. Templates often carry a
-// wrong lang attribute (lang="en" on a Japanese page), so a declaration is
-// kept only when its script matches the text's; between Latin languages,
-// Vietnamese diacritics (or their absence) decide whether the page is
-// Vietnamese.
-func chooseLang(text string, declared ...string) string {
+// contradict, else the detected one. Templates often carry a wrong lang
+// attribute (lang="en" on a Japanese page), so a declaration is kept only
+// when its script matches the text's; between Latin languages, Vietnamese
+// diacritics (or their absence) decide whether the page is Vietnamese.
+//
+// internal/lang names every non-Vietnamese Latin text "en"; latinHint, a
+// statistical guess from the extractor, refines that for long texts so a
+// Portuguese page without declarations is not reported as English.
+func chooseLang(text, latinHint string, declared ...string) string {
 	detected := lang.Detect(text)
+	if hint := normLang(latinHint); detected == "en" && hint != "" && hint != "vi" &&
+		scriptOf(hint) == "latin" && len(text) >= minHintText {
+		detected = hint
+	}
 	for _, d := range declared {
-		code := normLang(d)
-		if code == "" {
-			continue
-		}
-		if plausibleLang(code, detected) {
+		if code := normLang(d); code != "" && plausibleLang(code, detected) {
 			return code
 		}
 	}
 	return detected
 }
+
+// minHintText is the text length (bytes) from which the statistical guess
+// is reliable enough to overrule internal/lang's "en".
+const minHintText = 400
 
 func plausibleLang(code, detected string) bool {
 	switch {
@@ -69,6 +76,8 @@ func plausibleLang(code, detected string) bool {
 		return false
 	case code == "zh" && detected == "ja":
 		return false // kana settle it
+	case scriptOf(code) == "latin" && detected != "en":
+		return false // a specific Latin language was recognised
 	}
 	return scriptOf(code) == scriptOf(detected)
 }

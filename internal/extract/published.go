@@ -99,8 +99,10 @@ func htmlDate(doc *html.Node, pageURL string, loc *time.Location) (t time.Time, 
 }
 
 var (
-	rxByline    = regexp.MustCompile(`(?i)^(by|from|written by|posted by|bởi|theo|文|記者)[\s:：]+`)
-	rxBadAuthor = regexp.MustCompile(`(?i)https?://|www\.|@|\.com\b|^\d+$`)
+	rxByline     = regexp.MustCompile(`(?i)^(by|from|written by|posted by|analysis by|opinion by|bởi|theo|文|記者)[\s:：]+`)
+	rxBadAuthor  = regexp.MustCompile(`(?i)https?://|www\.|@|\.com\b|^\d+$|\bcomment`)
+	rxCredential = regexp.MustCompile(`^(?:[A-Z]{1,4}|Ph\.?D\.?)$`)
+	rxAuthorDate = regexp.MustCompile(`(?i)(^|\s+)(on\s+)?(mon|tues|wednes|thurs|fri|satur|sun)day\b.*$|(^|\s+)(january|february|march|april|may|june|july|august|september|october|november|december)\b.*$|\s+\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}.*$`)
 )
 
 // authorKeys are <meta> names that hold a byline.
@@ -121,14 +123,24 @@ func chooseAuthor(m *pageMeta, ld *ldInfo, fallback string) string {
 	return strings.Join(cleanAuthors([]string{fallback}), ", ")
 }
 
+// cleanAuthors splits "A; B" lists, strips "By" labels and dates glued to
+// bylines, and drops credentials ("MS", "RD"), URLs and handles.
 func cleanAuthors(raw []string) []string {
+	var parts []string
+	for _, r := range raw {
+		parts = append(parts, strings.Split(html.UnescapeString(r), ";")...)
+	}
 	var out []string
 	seen := map[string]bool{}
-	for _, r := range raw {
-		a := collapseSpace(r)
+	for i, a := range parts {
+		a = collapseSpace(a)
+		if i > 0 && rxCredential.MatchString(a) {
+			continue // "Jane Doe; MS; RD"
+		}
 		a = rxByline.ReplaceAllString(a, "")
+		a = rxAuthorDate.ReplaceAllString(a, "")
 		a = strings.Trim(a, " ,;|-")
-		if a == "" || len([]rune(a)) > 80 || rxBadAuthor.MatchString(a) || seen[strings.ToLower(a)] {
+		if len([]rune(a)) < 2 || len([]rune(a)) > 80 || rxBadAuthor.MatchString(a) || seen[strings.ToLower(a)] {
 			continue
 		}
 		seen[strings.ToLower(a)] = true

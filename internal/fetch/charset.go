@@ -58,9 +58,8 @@ var (
 func xmlToUTF8(body []byte, contentType string) []byte {
 	body = fromUTF16(body)
 	body = bytes.TrimPrefix(body, utf8BOM)
-	decl := xmlDeclRE.Find(body)
 	label := ""
-	if m := xmlEncAttr.FindSubmatch(decl); m != nil {
+	if m := xmlEncAttr.FindSubmatch(xmlDeclRE.Find(body)); m != nil {
 		label = string(m[1])
 	}
 	if !utf8.Valid(body) {
@@ -69,6 +68,7 @@ func xmlToUTF8(body []byte, contentType string) []byte {
 	if label == "" || strings.EqualFold(label, "utf-8") {
 		return body
 	}
+	decl := xmlDeclRE.Find(body) // again: decoding may have moved it
 	fixed := xmlEncAttr.ReplaceAll(decl, []byte(`encoding="UTF-8"`))
 	return append(fixed, body[len(decl):]...)
 }

@@ -3,6 +3,7 @@ package fetch
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"strings"
@@ -125,8 +126,10 @@ func (s *session) conditionalGet(u, accept string, b *builder) (*response, error
 			hdr.Set("If-Modified-Since", v.LastModified)
 		}
 	}
-	b.Requests++
 	res, err := s.get(u, hdr, false)
+	if !errors.Is(err, ErrRobots) {
+		b.Requests++
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -43,6 +43,8 @@ func TestTemporary(t *testing.T) {
 		{"ConnRefused", wrapURL(&net.OpError{Op: "dial", Err: syscall.ECONNREFUSED}), true},
 		{"ConnReset", wrapURL(&net.OpError{Op: "read", Err: syscall.ECONNRESET}), true},
 		{"UnexpectedEOF", wrapURL(io.ErrUnexpectedEOF), true},
+		{"ConnectionClosed", wrapURL(io.EOF), true},
+		{"EmptyDocument", fmt.Errorf("parse sitemap: %w", io.EOF), false},
 		{"DNSNotFound", wrapURL(&net.DNSError{Err: "no such host", Name: "x", IsNotFound: true}), false},
 		{"DNSServerFailure", wrapURL(&net.DNSError{Err: "server misbehaving", Name: "x", IsTemporary: true}), true},
 		{"Other", errors.New("parse feed: bad xml"), false},

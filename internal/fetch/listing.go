@@ -71,11 +71,15 @@ func documentBase(doc *goquery.Document, pageURL string) string {
 }
 
 // listLinks adds the article links selected on one listing page. A selector
-// may point at the links themselves or at containers holding one.
+// may point at the links themselves or at containers holding one. A link's
+// text is its title; an image link's alt text or a title attribute is used
+// only when no link to the same story on the page has text, because image
+// links usually come before the headline.
 func listLinks(doc *goquery.Document, base string, src crawler.Source, b *builder) {
 	sel := cmp.Or(strings.TrimSpace(src.LinkSelector), defaultLinkSelector)
 	lang := normLang(doc.Find("html").AttrOr("lang", ""))
 	baseHost := siteHost(base)
+	fallback := make(map[string]string)
 	doc.Find(sel).Each(func(_ int, el *goquery.Selection) {
 		a := el
 		if goquery.NodeName(el) != "a" {
@@ -96,12 +100,16 @@ func listLinks(doc *goquery.Document, base string, src crawler.Source, b *builde
 		} else if siteHost(u) != baseHost {
 			return
 		}
-		title := collapseSpace(a.Text())
-		if title == "" {
-			title = collapseSpace(cmp.Or(a.AttrOr("title", ""), a.Find("img[alt]").AttrOr("alt", "")))
+		if _, ok := fallback[u]; !ok {
+			fallback[u] = collapseSpace(cmp.Or(a.AttrOr("title", ""), a.Find("img[alt]").AttrOr("alt", "")))
 		}
-		b.add(Item{URL: u, Title: title, Lang: lang})
+		b.add(Item{URL: u, Title: collapseSpace(a.Text()), Lang: lang})
 	})
+	for u, title := range fallback {
+		if it := &b.Items[b.seen[u]]; it.Title == "" {
+			it.Title = title
+		}
+	}
 }
 
 // containerLink picks the link of a story container: the first one with

@@ -153,9 +153,9 @@ func TestDiscoverHTMLTitlesAndLang(t *testing.T) {
 		t.Fatalf("Discover: %v", err)
 	}
 	want := []Item{
-		// The image link comes first and has only alt text; the headline
-		// link to the same story does not replace it.
-		{URL: srv.URL + "/world/2026/06/12/da-nang-drainage-grant.html", Title: "Drainage works in Da Nang", Lang: "en"},
+		// The image link comes first with only alt text; the headline link
+		// to the same story gives the title.
+		{URL: srv.URL + "/world/2026/06/12/da-nang-drainage-grant.html", Title: "Viet Nam and Japan sign grant for Da Nang flood drainage", Lang: "en"},
 		{URL: srv.URL + "/world/2026/06/11/bac-ninh-chip-training.html", Title: "Semiconductor training centre opens in Bac Ninh", Lang: "en"},
 	}
 	compareItems(t, l.Items, want, true)
@@ -168,4 +168,27 @@ func TestDiscoverHTMLFirstPageFails(t *testing.T) {
 	if !Temporary(err) {
 		t.Fatalf("Discover error %v, want a temporary (500) error", err)
 	}
+}
+
+func TestDiscoverHTMLTitleFallback(t *testing.T) {
+	srv := newSite(t)
+	srv.handle("/", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Write([]byte(`<html><body>
+			<a href="/a/1"><img src="/1.jpg" alt="Photo: new flights between Tokyo and Ha Noi"></a>
+			<a href="/a/2" title="Port of Da Nang expands">  </a>
+			<a href="/a/3"><img src="/3.jpg" alt="Photo"></a> <a href="/a/3">Headline three</a>
+		</body></html>`))
+	})
+	c := newTestClient(t, Options{}, nil)
+	l, err := c.Discover(context.Background(), crawler.Source{Kind: crawler.KindHTML, URL: srv.URL + "/", ArticleRegexp: regexp.MustCompile(`/a/\d`)})
+	if err != nil {
+		t.Fatalf("Discover: %v", err)
+	}
+	want := []Item{
+		{URL: srv.URL + "/a/1", Title: "Photo: new flights between Tokyo and Ha Noi"},
+		{URL: srv.URL + "/a/2", Title: "Port of Da Nang expands"},
+		{URL: srv.URL + "/a/3", Title: "Headline three"},
+	}
+	compareItems(t, l.Items, want, true)
 }

@@ -52,12 +52,16 @@ func errorSite(t *testing.T) *site {
 		w.Write(buf.Bytes())
 	})
 	srv.handle("/loop/a", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/loop/b", http.StatusFound) })
-	srv.handle("/loop/b", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/loop/a", http.StatusMovedPermanently) })
+	srv.handle("/loop/b", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/loop/a", http.StatusMovedPermanently)
+	})
 	srv.handle("/chain/", func(w http.ResponseWriter, r *http.Request) {
 		n, _ := strconv.Atoi(strings.TrimPrefix(r.URL.Path, "/chain/"))
 		http.Redirect(w, r, fmt.Sprintf("/chain/%d", n+1), http.StatusFound)
 	})
-	srv.handle("/moved", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/ok?from=moved", http.StatusMovedPermanently) })
+	srv.handle("/moved", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/ok?from=moved", http.StatusMovedPermanently)
+	})
 	srv.handle("/consent", func(w http.ResponseWriter, r *http.Request) {
 		// Redirect to itself once after setting a cookie, as consent walls do.
 		if _, err := r.Cookie("consent"); err != nil {

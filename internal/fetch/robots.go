@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/temoto/robotstxt"
@@ -32,7 +33,13 @@ type robotsCache struct {
 }
 
 type robotsEntry struct {
-	mu      sync.Mutex // held while fetching, so one fetch per host
+	mu   sync.Mutex // held while refreshing, so one fetch per host at a time
+	snap atomic.Pointer[robotsSnap]
+}
+
+// robotsSnap is one fetch's outcome: rules or the error that prevented
+// reading them.
+type robotsSnap struct {
 	data    *robotstxt.RobotsData
 	err     error
 	expires time.Time
@@ -68,45 +75,56 @@ func (r *robotsCache) check(ctx context.Context, u *url.URL, gated bool) error {
 // crawlDelay returns the Crawl-delay robots.txt asks of us for u's host,
 // capped, or zero when unknown.
 func (r *robotsCache) crawlDelay(u *url.URL) time.Duration {
-	r.mu.Lock()
-	e := r.entries[u.Scheme+"://"+hostKey(u)]
-	r.mu.Unlock()
-	if e == nil {
+	snap := r.entry(u).snap.Load()
+	if snap == nil || snap.data == nil {
 		return 0
 	}
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	if e.data == nil {
-		return 0
-	}
-	return min(e.data.FindGroup(r.c.opts.UserAgent).CrawlDelay, maxCrawlDelay)
+	return min(snap.data.FindGroup(r.c.opts.UserAgent).CrawlDelay, maxCrawlDelay)
 }
 
-func (r *robotsCache) get(ctx context.Context, u *url.URL, gated bool) (*robotstxt.RobotsData, error) {
+func (r *robotsCache) entry(u *url.URL) *robotsEntry {
 	key := u.Scheme + "://" + hostKey(u)
 	r.mu.Lock()
+	defer r.mu.Unlock()
 	e, ok := r.entries[key]
 	if !ok {
 		e = &robotsEntry{}
 		r.entries[key] = e
 	}
-	r.mu.Unlock()
+	return e
+}
 
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	if time.Now().Before(e.expires) {
-		return e.data, e.err
+func (r *robotsCache) get(ctx context.Context, u *url.URL, gated bool) (*robotstxt.RobotsData, error) {
+	e := r.entry(u)
+	snap := e.snap.Load()
+	if snap != nil && time.Now().Before(snap.expires) {
+		return snap.data, snap.err
 	}
-	data, err := r.fetch(ctx, key+"/robots.txt", hostKey(u), gated)
+	robotsURL := u.Scheme + "://" + u.Host + "/robots.txt"
+	if gated {
+		e.mu.Lock()
+	} else if !e.mu.TryLock() {
+		// Another request is refreshing this entry and may be waiting for
+		// the host gate this redirect's request holds: waiting here could
+		// deadlock. Make do with the old rules, or a one-off fetch.
+		if snap != nil {
+			return snap.data, snap.err
+		}
+		return r.fetch(ctx, robotsURL, hostKey(u), false)
+	}
+	defer e.mu.Unlock()
+	if snap := e.snap.Load(); snap != nil && time.Now().Before(snap.expires) {
+		return snap.data, snap.err // refreshed while we waited
+	}
+	data, err := r.fetch(ctx, robotsURL, hostKey(u), gated)
 	if ctx.Err() != nil {
 		return nil, ctx.Err() // a cancelled fetch says nothing about the host
 	}
-	e.data, e.err = data, err
+	ttl := robotsTTL
 	if err != nil {
-		e.expires = time.Now().Add(robotsErrTTL)
-	} else {
-		e.expires = time.Now().Add(robotsTTL)
+		ttl = robotsErrTTL
 	}
+	e.snap.Store(&robotsSnap{data: data, err: err, expires: time.Now().Add(ttl)})
 	return data, err
 }
 

@@ -17,8 +17,6 @@ func checkIndexes(tx *bolt.Tx) []error {
 	bad := func(format string, args ...any) {
 		errs = append(errs, fmt.Errorf(format, args...))
 	}
-	urls, order := tx.Bucket(bucketURLs), tx.Bucket(bucketOrder)
-	sim, bands := tx.Bucket(bucketSimhash), tx.Bucket(bucketBands)
 	counts := map[string]uint64{}
 	n := 0
 	err := tx.Bucket(bucketArticles).ForEach(func(k, _ []byte) error {
@@ -27,43 +25,24 @@ func checkIndexes(tx *bolt.Tx) []error {
 			return err
 		}
 		n++
-		if a.ID != string(k) {
-			bad("article %s: stored with id %q", k, a.ID)
-		}
-		if len(a.URLs) == 0 || a.URLs[0] != a.URL {
-			bad("article %s: urls %q do not start with url %q", k, a.URLs, a.URL)
-		}
-		for _, u := range a.URLs {
-			if got := string(urls.Get([]byte(u))); got != a.ID {
-				bad("article %s: url %s maps to %q", k, u, got)
-			}
-		}
-		if order.Get(orderKey(a.Date(), a.ID)) == nil {
-			bad("article %s: missing from the date index", k)
-		}
-		if h := sim.Get(k); h != nil {
-			for b := range numBands {
-				if bands.Get(bandKey(b, bandBits(decodeUint64(h), b), a.ID)) == nil {
-					bad("article %s: simhash band %d not indexed", k, b)
-				}
-			}
-		}
+		checkArticle(tx, string(k), a, bad)
 		tally(counts, a)
 		return nil
 	})
 	if err != nil {
 		bad("read articles: %w", err)
 	}
-	if got := order.Stats().KeyN; got != n {
+	if got := tx.Bucket(bucketOrder).Stats().KeyN; got != n {
 		bad("date index has %d entries for %d articles", got, n)
 	}
+	sim := tx.Bucket(bucketSimhash)
 	_ = sim.ForEach(func(k, _ []byte) error {
 		if tx.Bucket(bucketArticles).Get(k) == nil {
 			bad("simhash of missing article %s", k)
 		}
 		return nil // cannot fail
 	})
-	if got, want := bands.Stats().KeyN, numBands*sim.Stats().KeyN; got != want {
+	if got, want := tx.Bucket(bucketBands).Stats().KeyN, numBands*sim.Stats().KeyN; got != want {
 		bad("band index has %d entries, want %d", got, want)
 	}
 	stored := map[string]uint64{}
@@ -74,8 +53,34 @@ func checkIndexes(tx *bolt.Tx) []error {
 	if !maps.Equal(stored, counts) {
 		bad("counters %v, want %v", stored, counts)
 	}
-	errs = append(errs, checkURLOwners(tx)...)
-	return errs
+	return append(errs, checkURLOwners(tx)...)
+}
+
+// checkArticle reports where the indexes disagree with the record a,
+// stored under key id.
+func checkArticle(tx *bolt.Tx, id string, a *crawler.Article, bad func(string, ...any)) {
+	if a.ID != id {
+		bad("article %s: stored with id %q", id, a.ID)
+	}
+	if len(a.URLs) == 0 || a.URLs[0] != a.URL {
+		bad("article %s: urls %q do not start with url %q", id, a.URLs, a.URL)
+	}
+	urls := tx.Bucket(bucketURLs)
+	for _, u := range a.URLs {
+		if got := string(urls.Get([]byte(u))); got != id {
+			bad("article %s: url %s maps to %q", id, u, got)
+		}
+	}
+	if tx.Bucket(bucketOrder).Get(orderKey(a.Date(), id)) == nil {
+		bad("article %s: missing from the date index", id)
+	}
+	if h := tx.Bucket(bucketSimhash).Get([]byte(id)); h != nil {
+		for b := range numBands {
+			if tx.Bucket(bucketBands).Get(bandKey(b, bandBits(decodeUint64(h), b), id)) == nil {
+				bad("article %s: simhash band %d not indexed", id, b)
+			}
+		}
+	}
 }
 
 func tally(counts map[string]uint64, a *crawler.Article) {

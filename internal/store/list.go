@@ -118,7 +118,7 @@ type Stats struct {
 }
 
 // String summarises the counts on one line.
-func (s *Stats) String() string {
+func (s Stats) String() string {
 	return fmt.Sprintf("%d articles (%d relevant, %d not relevant), %d urls, %d failures",
 		s.Articles, s.Relevant, s.NotRelevant, s.URLs, s.Failures)
 }

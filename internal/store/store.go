@@ -9,6 +9,7 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 )
 
 // Sentinel errors; test for them with errors.Is.
@@ -68,11 +69,11 @@ func Open(path string, opts Options) (*Store, error) {
 		// The map freelist stays fast when a large file has many free
 		// pages; the array default degrades as the file fragments.
 		FreelistType: bolt.FreelistMapType,
-		// Keep growth synced: a crash must not leave a file whose size
-		// the meta page does not describe.
+		// Truncate and fsync when the file grows: skipping that is only
+		// safe off ext3/ext4, and servers mostly run ext4.
 		NoGrowSync: false,
 	})
-	if errors.Is(err, bolt.ErrTimeout) {
+	if errors.Is(err, berrors.ErrTimeout) {
 		return nil, fmt.Errorf("open store: %s is in use by another process (e.g. a running `crawler run`): %w", path, ErrLocked)
 	}
 	if err != nil {

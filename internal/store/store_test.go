@@ -9,6 +9,9 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+
+	"github.com/vnjp-monitor/crawler"
 )
 
 // MustOpen opens a store on a new file in a temporary directory and, when
@@ -34,7 +37,7 @@ func MustOpenPath(tb testing.TB, path string) *Store {
 func MustClose(tb testing.TB, s *Store) {
 	tb.Helper()
 	err := s.Check()
-	if errors.Is(err, bolt.ErrDatabaseNotOpen) {
+	if errors.Is(err, berrors.ErrDatabaseNotOpen) {
 		return
 	}
 	if err != nil {
@@ -134,5 +137,42 @@ func mustDo(tb testing.TB, err error) {
 	tb.Helper()
 	if err != nil {
 		tb.Fatal(err)
+	}
+}
+
+func TestCheck_DetectsBrokenIndexes(t *testing.T) {
+	tests := []struct {
+		name    string
+		corrupt func(tx *bolt.Tx, a *crawler.Article) error
+	}{
+		{"date entry missing", func(tx *bolt.Tx, a *crawler.Article) error {
+			return tx.Bucket(bucketOrder).Delete(orderKey(a.Date(), a.ID))
+		}},
+		{"url owned by a missing article", func(tx *bolt.Tx, a *crawler.Article) error {
+			return tx.Bucket(bucketURLs).Put([]byte(a.URL), []byte("000000000000"))
+		}},
+		{"counter off", func(tx *bolt.Tx, a *crawler.Article) error {
+			return tx.Bucket(bucketCounts).Put([]byte(counterArticles), encodeUint64(5))
+		}},
+		{"band missing", func(tx *bolt.Tx, a *crawler.Article) error {
+			h := decodeUint64(tx.Bucket(bucketSimhash).Get([]byte(a.ID)))
+			return tx.Bucket(bucketBands).Delete(bandKey(2, bandBits(h, 2), a.ID))
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := Open(filepath.Join(t.TempDir(), "crawler.db"), Options{})
+			mustDo(t, err)
+			defer s.Close()
+			id, _, err := s.Put(newArticle("https://a.example/1", "One", synthText(1, 200)))
+			mustDo(t, err)
+			mustDo(t, s.Check())
+			a, err := s.Get(id)
+			mustDo(t, err)
+			mustDo(t, s.db.Update(func(tx *bolt.Tx) error { return tt.corrupt(tx, a) }))
+			if err := s.Check(); err == nil {
+				t.Fatal("Check of a broken index = nil, want an error")
+			}
+		})
 	}
 }

@@ -20,9 +20,9 @@ type edition struct {
 	Labels         labels
 }
 
-// labels are the interface words of an edition's templates.
+// labels are the interface words of the shared listing template.
 type labels struct {
-	Home, Related, Comments, Share, Next, Prev, MostRead, By, Page string
+	Home, Next, Prev, MostRead, Page string
 }
 
 var (
@@ -35,22 +35,19 @@ var editions = map[string]edition{
 	"en": {
 		Lang: "en", Name: "The Meridian Post", Home: "/", DefaultSection: "world", Zone: zoneICT,
 		Sections: map[string]string{"politics": "Politics", "world": "World", "business": "Business", "private": "Members"},
-		Labels: labels{Home: "Home", Related: "Related stories", Comments: "Comments", Share: "Share",
-			Next: "Older stories", Prev: "Newer stories", MostRead: "Most read", By: "By", Page: "Page"},
+		Labels:   labels{Home: "Home", Next: "Older stories", Prev: "Newer stories", MostRead: "Most read", Page: "Page"},
 	},
 	"vi": {
 		Lang: "vi", Name: "Báo Kinh Tuyến", Home: "/vi/", DefaultSection: "thoi-su", Zone: zoneICT,
 		Sections: map[string]string{"thoi-su": "Thời sự", "kinh-te": "Kinh tế", "xa-hoi": "Xã hội",
 			"van-hoa": "Văn hóa", "giao-duc": "Giáo dục", "suc-khoe": "Sức khỏe", "cong-nghe": "Công nghệ"},
-		Labels: labels{Home: "Trang chủ", Related: "Tin liên quan", Comments: "Ý kiến bạn đọc", Share: "Chia sẻ",
-			Next: "Trang sau", Prev: "Trang trước", MostRead: "Đọc nhiều", By: "Tác giả", Page: "Trang"},
+		Labels: labels{Home: "Trang chủ", Next: "Trang sau", Prev: "Trang trước", MostRead: "Đọc nhiều", Page: "Trang"},
 	},
 	"ja": {
 		Lang: "ja", Name: "メリディアン・ポスト日本語版", Home: "/ja/", DefaultSection: "kokusai", Zone: zoneJST,
 		Sections: map[string]string{"seiji": "政治", "keizai": "経済", "kokusai": "国際", "shakai": "社会",
 			"chiho": "地域", "bunka": "文化", "kagaku": "科学"},
-		Labels: labels{Home: "トップ", Related: "関連記事", Comments: "コメント", Share: "シェア",
-			Next: "次へ", Prev: "前へ", MostRead: "よく読まれている記事", By: "記者", Page: "ページ"},
+		Labels: labels{Home: "トップ", Next: "次へ", Prev: "前へ", MostRead: "よく読まれている記事", Page: "ページ"},
 	},
 }
 

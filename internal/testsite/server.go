@@ -10,7 +10,6 @@ import (
 
 // outlet is one host of the site: a listener on 127.0.0.1 and its server.
 type outlet struct {
-	name   string
 	base   string // http://127.0.0.1:port, no trailing slash
 	srv    *http.Server
 	served chan struct{} // closed when Serve returns
@@ -23,7 +22,6 @@ func listen(name string, h http.Handler) (*outlet, error) {
 		return nil, fmt.Errorf("listen for %s outlet: %w", name, err)
 	}
 	o := &outlet{
-		name:   name,
 		base:   "http://" + ln.Addr().String(),
 		srv:    &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second},
 		served: make(chan struct{}),

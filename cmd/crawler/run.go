@@ -1,0 +1,68 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/vnjp-monitor/crawler/internal/config"
+	"github.com/vnjp-monitor/crawler/internal/daemon"
+)
+
+func runDaemon(ctx context.Context, a *app, args []string) error {
+	fs := a.newFlagSet("run", "[--grace DURATION]")
+	grace := fs.Duration("grace", 20*time.Second, "on SIGINT/SIGTERM, how long running crawls may finish before they are cancelled")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	cfg, err := a.loadConfig()
+	if err != nil {
+		return err
+	}
+	d, err := daemon.Open(cfg, daemon.Options{Logger: a.logger, Grace: *grace, LockTimeout: lockTimeout})
+	if err != nil {
+		return err
+	}
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	go reloadOnHangup(ctx, a, d, hup)
+	go exitOnSecondSignal(ctx, a.logger)
+	return d.Run(ctx)
+}
+
+// reloadOnHangup reloads the configuration on SIGHUP; an invalid file is
+// logged and the running configuration kept.
+func reloadOnHangup(ctx context.Context, a *app, d *daemon.Daemon, hup <-chan os.Signal) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-hup:
+			cfg, err := config.Load(a.configPath)
+			if err == nil {
+				err = d.Reload(cfg)
+			}
+			if err != nil {
+				a.logger.Error("reload rejected; keeping the running configuration", slog.String("error", err.Error()))
+			}
+		}
+	}
+}
+
+// exitOnSecondSignal waits for the first SIGINT/SIGTERM (ctx cancelled by
+// main) and exits at once on a second one, cutting the graceful stop short.
+// bbolt commits are atomic, so the database stays consistent.
+func exitOnSecondSignal(ctx context.Context, log *slog.Logger) {
+	<-ctx.Done()
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	s := <-sig
+	log.Warn("second signal: exiting now", slog.String("signal", s.String()))
+	fmt.Fprintln(os.Stderr, "crawler: interrupted")
+	os.Exit(130)
+}
