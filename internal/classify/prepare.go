@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/vnjp-monitor/crawler/internal/lang"
@@ -82,6 +83,9 @@ func (c *Classifier) language(given, title, text string) string {
 			sample = sample[:4000]
 		}
 		l = lang.Detect(title + "\n" + sample)
+		if l == "en" && looksVietnamese(title+" "+sample) {
+			l = "vi"
+		}
 	}
 	if l == "zh" {
 		l = "ja" // Han-only text: 越南 and 日本 are written alike
@@ -190,4 +194,34 @@ func (d *document) buffer(i int) []byte {
 		return d.slug
 	}
 	return d.low
+}
+
+// viSyllables are frequent Vietnamese syllables written without
+// diacritics; English text rarely uses them as words.
+var viSyllables = map[string]bool{
+	"cua": true, "va": true, "cac": true, "nhung": true, "duoc": true, "trong": true,
+	"voi": true, "nguoi": true, "khong": true, "nay": true, "cho": true, "mot": true,
+	"hop": true, "tac": true, "hai": true, "nuoc": true, "ben": true, "ve": true,
+	"tai": true, "nam": true, "viet": true, "nhat": true, "cong": true, "nghe": true,
+	"phat": true, "trien": true, "dau": true, "tu": true, "kinh": true, "te": true,
+	"quan": true, "he": true, "thu": true, "tuong": true, "truong": true, "nhan": true,
+	"dan": true, "tang": true, "cuong": true, "doi": true, "ky": true, "ket": true,
+	"dao": true, "tao": true, "luc": true, "chinh": true, "phu": true, "thoa": true,
+	"thuan": true, "ngay": true, "tinh": true, "thanh": true, "pho": true, "dong": true,
+}
+
+// looksVietnamese spots Vietnamese typed without diacritics, which
+// language detection may take for English in short texts.
+func looksVietnamese(s string) bool {
+	if len(s) > 4000 {
+		s = s[:4000]
+	}
+	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) })
+	hits := 0
+	for _, w := range words {
+		if viSyllables[w] {
+			hits++
+		}
+	}
+	return len(words) >= 5 && hits*3 >= len(words)
 }

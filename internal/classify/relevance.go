@@ -10,9 +10,10 @@ import (
 // other mentions, or a headline naming both.
 const (
 	relevantScore = 1.5
-	listPenalty   = 0.3 // a sentence listing several countries pairs them only weakly
-	thirdRatio    = 0.5 // a third country pairing twice as strongly as Viet Nam–Japan takes the story
-	otherContext  = 0.3 // weight of pillar evidence in a sentence about a third country only
+	listPenalty   = 0.3  // a sentence listing several countries pairs them only weakly
+	thirdRatio    = 0.5  // a third country pairing twice as strongly as Viet Nam–Japan takes the story
+	otherContext  = 0.3  // weight of pillar evidence in a sentence about a third country only
+	shortText     = 4    // sentences in a brief item
 	aloneContext  = 0.75 // weight of pillar evidence in a sentence that does not name both countries
 )
 
@@ -42,6 +43,9 @@ type pairStats struct {
 	co    float64 // sentences naming both, joined names count again
 	count float64 // mentions of the weaker side
 	best  []int   // sentences, best first
+	// listOnly is set when every sentence pairing them lists several
+	// other countries too.
+	listOnly bool
 }
 
 func (p *pairStats) strength() float64 { return p.co + 0.25*min(p.count, 8) }
@@ -68,13 +72,20 @@ func (d *document) judge(sc []sentCountries) verdict {
 	if score >= top {
 		score += 0.5 * min(float64(d.cueSentences(sc)), 4)
 	}
+	if top == 0 && d.bodySentences() <= shortText {
+		// A brief item naming both countries together is about them.
+		score += vj.co
+	}
 	switch {
+	case vj.co > 0 && vj.listOnly && !v.framework:
+		v.score = 0.2
+		v.evidence = append([]string{"Viet Nam and Japan are named together only in a list of countries"}, d.quote(vj.best, 2)...)
+	case vj.co == 0 && !v.framework && min(vn, jp) < 2:
+		v.score = 0.2
+		v.evidence = append([]string{passingReason(vn, jp)}, d.quote(d.mentioning(sc, jp <= vn), 2)...)
 	case top > 0 && score < thirdRatio*top:
 		v.score = 0.49 * score / top
 		v.evidence = append([]string{fmt.Sprintf("mainly about %s with %s", d.sideOf(sc, code), countryNames[code])}, d.quote(thirds[code].best, 2)...)
-	case vj.co == 0 && !v.framework && min(vn, jp) < 2:
-		v.score = 0.2
-		v.evidence = append([]string{passingReason(vn, jp)}, d.quote(d.mentioning(sc), 2)...)
 	default:
 		v.score = score / (score + relevantScore)
 		v.relevant = v.score >= 0.5
@@ -99,7 +110,7 @@ func (d *document) judge(sc []sentCountries) verdict {
 // pairs scores Viet Nam–Japan and each third country's pairing with
 // either of them.
 func (d *document) pairs(sc []sentCountries, framework bool) (pairStats, map[string]*pairStats) {
-	var vj pairStats
+	vj := pairStats{listOnly: true}
 	thirds := map[string]*pairStats{}
 	type ranked struct {
 		i int
@@ -132,6 +143,7 @@ func (d *document) pairs(sc []sentCountries, framework bool) (pairStats, map[str
 		if got > 0 {
 			vj.co += got
 			vjRank = append(vjRank, ranked{i, got})
+			vj.listOnly = vj.listOnly && outsiders >= 2 && !s.pair
 		}
 		for code, n := range s.third {
 			if framework && regionMembers[code] {
@@ -215,11 +227,11 @@ func (d *document) sideOf(sc []sentCountries, code string) string {
 	return "Japan"
 }
 
-// mentioning lists the sentences naming either country.
-func (d *document) mentioning(sc []sentCountries) []int {
+// mentioning lists the sentences naming Japan (or Viet Nam).
+func (d *document) mentioning(sc []sentCountries, japan bool) []int {
 	var out []int
 	for i, s := range sc {
-		if s.vn > 0 || s.jp > 0 {
+		if (japan && s.jp > 0) || (!japan && s.vn > 0) {
 			out = append(out, i)
 		}
 	}
@@ -241,4 +253,14 @@ func passingReason(vn, jp float64) string {
 		return "Viet Nam is named only in passing"
 	}
 	return "Japan is named only in passing"
+}
+
+func (d *document) bodySentences() int {
+	n := 0
+	for _, s := range d.sents {
+		if s.kind == segBody {
+			n++
+		}
+	}
+	return n
 }

@@ -85,13 +85,7 @@ func (c *Classifier) applyConventions(d *document, v verdict, sc []sentCountries
 		return
 	}
 	if loc, ok := c.index[crawler.PillarLocal]; ok {
-		for i, s := range sc {
-			if s.localVN && s.localJP && v.ctx[i] >= 1 {
-				assigned[loc] = true
-				scores[loc].prim += assignScore
-				scores[loc].hits = append(scores[loc].hits, scoredHit{sent: i, start: d.sents[i].off, end: d.sents[i].off, w: assignScore})
-			}
-		}
+		c.localTies(d, v, sc, scores, assigned, loc)
 	}
 	pol, hasPol := c.index[crawler.PillarPolitical]
 	if !hasPol || !assigned[pol] {
@@ -113,6 +107,26 @@ func (c *Classifier) applyConventions(d *document, v verdict, sc []sentCountries
 	}
 	if !d.cueIn(entVisit, !sectoral) {
 		assigned[pol] = false
+	}
+}
+
+// localTies applies the local-government convention: a Vietnamese
+// province and a Japanese prefecture in one sentence are local
+// cooperation, and when the headline (or the lead, without one) pairs
+// them, that is the story's primary pillar even if it speaks of talks or
+// trust.
+func (c *Classifier) localTies(d *document, v verdict, sc []sentCountries, scores []pillarScore, assigned []bool, loc int) {
+	for i, s := range sc {
+		if !s.localVN || !s.localJP || v.ctx[i] < 1 {
+			continue
+		}
+		assigned[loc] = true
+		scores[loc].prim += assignScore
+		scores[loc].hits = append(scores[loc].hits, scoredHit{sent: i, start: d.sents[i].off, end: d.sents[i].off, w: assignScore})
+		if d.sents[i].kind != segBody || (i == d.lead && d.lead == 0) {
+			top := topPillar(scores, assigned, -1)
+			scores[loc].prim = max(scores[loc].prim, scores[top].prim+1)
+		}
 	}
 }
 

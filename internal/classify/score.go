@@ -24,10 +24,10 @@ type pillarScore struct {
 	// anchored is set when a term or strong phrase sits in the headline or
 	// in a sentence naming both countries (or "the two countries").
 	anchored bool
-	prim  float64 // decides the primary: title and lead count more
-	title float64 // weight found in the title or slug
-	enum  bool    // named in an enumeration of fields
-	hits  []scoredHit
+	prim     float64 // decides the primary: title and lead count more
+	title    float64 // weight found in the title or slug
+	enum     bool    // named in an enumeration of fields
+	hits     []scoredHit
 }
 
 // scoredHit is a sentence's best phrase for a pillar, kept for evidence.
@@ -177,24 +177,32 @@ func enumerated(buf []byte, hits []termHit) []int {
 var listSeparators = [][]byte{
 	[]byte(","), []byte("、"), []byte(";"), []byte("・"), []byte("や"), []byte(" and "),
 	[]byte(" và "), []byte(" va "), []byte(" or "), []byte(" as well as "), []byte(" cũng như "),
-	[]byte("及び"), []byte("および"), []byte("("), []byte("（"), []byte("/"),
+	[]byte("及び"), []byte("および"), []byte("/"),
 }
 
-// listGap reports a short gap with a list separator: "defence, " or
-// " and " or "や".
+// listGap reports a short gap with a list separator ("defence, ", " and ",
+// "や") or a list number ("(2)").
 func listGap(gap []byte) bool {
 	if len(gap) > 20 {
 		return false
-	}
-	if len(bytes.TrimSpace(gap)) == 0 {
-		return true
 	}
 	for _, s := range listSeparators {
 		if bytes.Contains(gap, s) {
 			return true
 		}
 	}
-	return false
+	return listNumber(bytes.TrimSpace(gap))
+}
+
+// listNumber reports "(2)", "2)" or "2." between two items.
+func listNumber(b []byte) bool {
+	b = bytes.TrimPrefix(b, []byte("("))
+	n := 0
+	for n < len(b) && b[n] >= '0' && b[n] <= '9' {
+		n++
+	}
+	rest := string(b[n:])
+	return n > 0 && (rest == ")" || rest == ".")
 }
 
 // hasCue reports whether sentence i holds a rule cue of kind ent.

@@ -57,7 +57,9 @@ func (c *Crawler) storePage(src crawler.Source, it fetch.Item, p *fetch.Page, re
 	mu.Lock()
 	rep.Fetched++
 	mu.Unlock()
-	ex, err := extract.Extract(p.Body, p.ContentType, p.FinalURL)
+	// fetch hands over the body already decoded to UTF-8 (the page's meta
+	// charset still in it), so say so rather than let extract decode twice.
+	ex, err := extract.Extract(p.Body, "text/html; charset=utf-8", p.FinalURL)
 	if err != nil {
 		return fmt.Errorf("extract: %w", err)
 	}

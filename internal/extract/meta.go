@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -18,7 +19,14 @@ type pageMeta struct {
 	meta      map[string]string // lowercased name/property/itemprop/http-equiv → first content
 	jsonLD    []string
 	timeAttrs []string // datetime of <time> marked as the publication time
+	dateTexts []string // short texts of elements whose class or id says "date"
 }
+
+// maxDateTexts bounds how many date-like elements are kept; the article's
+// own date comes before those of teasers in nearly every layout.
+const maxDateTexts = 8
+
+var rxDateClass = regexp.MustCompile(`(?i)date|time|publish|posted|byline|ngay|meta-info`)
 
 // get returns the first non-empty value among keys.
 func (m *pageMeta) get(keys ...string) string {
@@ -81,6 +89,23 @@ func (m *pageMeta) visit(n *html.Node) {
 				m.timeAttrs = append(m.timeAttrs, v)
 			}
 		}
+	}
+	m.visitDateText(n)
+}
+
+// visitDateText keeps the visible text of elements such as
+// <span class="date">, where Vietnamese and Japanese sites print the
+// publication time ("Thứ năm, 12/11/2026, 08:30 (GMT+7)") without markup.
+func (m *pageMeta) visitDateText(n *html.Node) {
+	if len(m.dateTexts) >= maxDateTexts || n.DataAtom == atom.Html || n.DataAtom == atom.Body {
+		return
+	}
+	if !rxDateClass.MatchString(attr(n, "class")) && !rxDateClass.MatchString(attr(n, "id")) {
+		return
+	}
+	t := textOf(n)
+	if t != "" && len(t) <= 120 && strings.ContainsAny(t, "0123456789") {
+		m.dateTexts = append(m.dateTexts, t)
 	}
 }
 

@@ -50,7 +50,17 @@ func choosePublished(doc *html.Node, m *pageMeta, ld *ldInfo, lang, pageURL stri
 	if t, ok := firstDate(candidates, loc); ok {
 		return t
 	}
+	// go-htmldate reads 12/11/2026 month first; on Vietnamese and Japanese
+	// pages the visible dates are day first or in kanji, so ours go first.
+	if loc != nil {
+		if t, ok := firstDate(m.dateTexts, loc); ok {
+			return t
+		}
+	}
 	if t, ok := htmlDate(doc, pageURL, loc); ok {
+		return t
+	}
+	if t, ok := firstDate(m.dateTexts, loc); ok {
 		return t
 	}
 	candidates = []string{ld.modified}
