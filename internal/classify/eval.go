@@ -91,12 +91,16 @@ type PillarScore struct {
 	Score
 }
 
-// LangReport is the breakdown for one language.
+// LangReport is the breakdown for one language. MacroF1 is computed as on
+// the whole set (every default pillar counts, so a pillar absent from the
+// language's cases scores 0); MacroF1InPlay averages only the pillars
+// labelled or predicted in those cases.
 type LangReport struct {
 	Lang            string
 	Cases           int
 	RelevanceF1     float64
 	MacroF1         float64
+	MacroF1InPlay   float64
 	PrimaryAccuracy float64
 }
 
@@ -120,6 +124,7 @@ type Report struct {
 	Relevance       Score
 	Pillars         []PillarScore
 	MacroF1         float64
+	MacroF1InPlay   float64 // mean F1 over the pillars labelled or predicted at least once
 	MicroF1         float64
 	PrimaryCorrect  int
 	PrimaryAccuracy float64
@@ -147,7 +152,8 @@ func Evaluate(c *Classifier, cases []Case) Report {
 		}
 		s := score(sub, subGot)
 		r.Languages = append(r.Languages, LangReport{
-			Lang: l, Cases: len(sub), RelevanceF1: s.Relevance.F1, MacroF1: s.MacroF1, PrimaryAccuracy: s.PrimaryAccuracy,
+			Lang: l, Cases: len(sub), RelevanceF1: s.Relevance.F1, MacroF1: s.MacroF1,
+			MacroF1InPlay: s.MacroF1InPlay, PrimaryAccuracy: s.PrimaryAccuracy,
 		})
 	}
 	r.Disagreements = disagreements(cases, got)
@@ -182,14 +188,21 @@ func score(cases []Case, got []crawler.Classification) Report {
 	}
 	r.Relevance.finish()
 	micro.finish()
-	sum := 0.0
+	sum, inPlaySum, inPlay := 0.0, 0.0, 0
 	for j := range per {
 		per[j].finish()
 		per[j].Support = per[j].TP + per[j].FN
 		sum += per[j].F1
+		if per[j].Support+per[j].FP > 0 {
+			inPlaySum += per[j].F1
+			inPlay++
+		}
 	}
 	r.Pillars = per
 	r.MacroF1 = sum / float64(len(per))
+	if inPlay > 0 {
+		r.MacroF1InPlay = inPlaySum / float64(inPlay)
+	}
 	r.MicroF1 = micro.F1
 	r.PrimaryAccuracy = float64(r.PrimaryCorrect) / float64(max(r.Relevant, 1))
 	return r

@@ -4,17 +4,19 @@ package classify
 type entity uint8
 
 const (
-	entVN        entity = iota + 1 // Viet Nam, its people, cities and provinces
-	entJP                          // Japan, its people, cities, prefectures, agencies
-	entPair                        // both at once: 日越, Việt-Nhật, VJU
-	entRegion                      // a regional grouping: Mekong, ASEAN
-	entThird                       // another country
-	entCue                         // a bilateral cue: "two countries", hai nước, 両国
-	entNeutral                     // a longer name that hides a shorter one: South China Sea
-	entReception                   // a leader receiving a visitor (rule cue, not a name)
-	entWhole                       // the relationship as a whole is discussed (rule cue)
-	entVisit                       // a top-level visit, summit or marked anniversary (rule cue)
-	entCoop                        // cooperation is being described: lists of fields count (rule cue)
+	entVN          entity = iota + 1 // Viet Nam, its people, cities and provinces
+	entJP                            // Japan, its people, cities, prefectures, agencies
+	entPair                          // both at once: 日越, Việt-Nhật, VJU
+	entRegion                        // a regional grouping: Mekong, ASEAN
+	entThird                         // another country
+	entCue                           // a bilateral cue: "two countries", hai nước, 両国
+	entNeutral                       // a longer name that hides a shorter one: South China Sea
+	entReception                     // a leader receiving a visitor (rule cue, not a name)
+	entWhole                         // the relationship as a whole is discussed (rule cue)
+	entVisit                         // a top-level visit or summit (rule cue)
+	entAnniversary                   // an anniversary of the ties (rule cue)
+	entMarking                       // a word marking an event: "to celebrate", 記念 (rule cue)
+	entCoop                          // cooperation is being described: lists of fields count (rule cue)
 )
 
 // scope says which documents a name is looked for in.

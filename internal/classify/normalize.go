@@ -161,8 +161,8 @@ func mapRune(r rune) rune {
 func normalizeTerm(s string, f form) (cased, low string) {
 	w := normWriter{f: f}
 	w.writeString(norm.NFC.String(s))
-	w.trimSpace()
-	return string(w.cased), string(w.low)
+	w.end()
+	return string(w.cased[:len(w.cased)-1]), string(w.low[:len(w.low)-1])
 }
 
 // hasVietnameseMarks reports whether Vietnamese text carries its
@@ -181,9 +181,10 @@ func hasVietnameseMarks(s string) bool {
 			marked++
 		}
 	}
-	// Running Vietnamese has a marked letter in most words; one in fifty
-	// letters is far below that and far above stray loanwords.
-	return marked*50 >= latin && marked > 0
+	// In running Vietnamese a quarter or more of the letters are marked;
+	// one in twenty is far below that and above a few marked names
+	// ("Hà Nội") in text typed without diacritics.
+	return marked*20 >= latin && marked > 0
 }
 
 // toneMoves maps "oà"-style spellings (tone on the second vowel, the

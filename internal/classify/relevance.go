@@ -100,6 +100,10 @@ func (d *document) judge(sc []sentCountries) verdict {
 			v.ctx[i] = 1
 		case hasOutsider(s, v.framework):
 			v.ctx[i] = otherContext
+		case s.vn == 0 && s.jp == 0 && i > 0 && d.sents[i-1].kind == segBody && d.sents[i-1].para == d.sents[i].para:
+			// "They also agreed...": a sentence naming no one goes on
+			// with the one before it.
+			v.ctx[i] = v.ctx[i-1]
 		default:
 			v.ctx[i] = aloneContext
 		}

@@ -34,20 +34,30 @@ var ruleCues = []nameGroup{
 		"政治的信頼", "戦略的信頼", "2+2", "外務・防衛", "要人往来", "ハイレベル", "首脳間",
 	}},
 
-	// A visit at the top, a summit, or an anniversary the event marks:
-	// told in the headline or lead, they make the story political too.
+	// A visit at the top or a summit makes the story political too.
 	{ent: entVisit, scope: scopeEN, names: []string{
-		"official visit", "state visit", "summit", "anniversary of diplomatic relations",
-		"anniversary of the establishment of diplomatic", "anniversary of diplomatic ties",
-		"witnessed by", "prime ministers witnessed",
+		"official visit", "state visit", "summit", "witnessed by", "prime ministers witnessed",
 	}},
 	{ent: entVisit, scope: scopeVI, names: []string{
-		"thăm chính thức", "thăm cấp nhà nước", "hội nghị cấp cao", "hội đàm", "thiết lập quan hệ ngoại giao",
-		"trước sự chứng kiến", "chứng kiến",
+		"thăm chính thức", "thăm cấp nhà nước", "hội nghị cấp cao", "trước sự chứng kiến", "chứng kiến",
 	}},
-	{ent: entVisit, scope: scopeJA, names: []string{
-		"公式訪問", "国賓", "首脳会談", "外交関係樹立", "国交樹立", "周年記念", "立ち会", "立会",
+	{ent: entVisit, scope: scopeJA, names: []string{"公式訪問", "国賓", "首脳会談", "立ち会", "立会"}},
+
+	// An anniversary of the ties counts when the event marks it: both an
+	// anniversary and a marking word in one sentence.
+	{ent: entAnniversary, scope: scopeEN, names: []string{
+		"anniversary of diplomatic relations", "anniversary of the establishment of diplomatic",
+		"anniversary of diplomatic ties", "anniversary of the diplomatic", "founding anniversary of diplomatic",
+		"anniversary of bilateral", "anniversary of the strategic partnership", "anniversary of the comprehensive strategic partnership",
 	}},
+	{ent: entAnniversary, scope: scopeVI, names: []string{"thiết lập quan hệ ngoại giao", "năm quan hệ ngoại giao"}},
+	{ent: entAnniversary, scope: scopeJA, names: []string{"外交関係樹立", "国交樹立", "国交正常化"}},
+	{ent: entMarking, scope: scopeEN, names: []string{
+		"to celebrate", "celebrating", "celebrate", "celebration", "to mark", "marking", "marks",
+		"on the occasion of", "commemorat*", "in honour of", "in honor of",
+	}},
+	{ent: entMarking, scope: scopeVI, names: []string{"nhân dịp", "chào mừng", "hoạt động kỷ niệm", "kỷ niệm", "hướng tới"}},
+	{ent: entMarking, scope: scopeJA, names: []string{"記念", "祝", "行事", "の一環", "にあたり"}},
 
 	// Cooperation is being described, so a list of fields names pillars.
 	{ent: entCoop, scope: scopeEN, names: []string{
@@ -92,7 +102,11 @@ func (c *Classifier) applyConventions(d *document, v verdict, sc []sentCountries
 		return
 	}
 	top := topPillar(scores, assigned, -1)
-	if top == pol || scores[pol].enum || d.cueIn(entWhole, true) {
+	localTop := false
+	if p, ok := c.index[crawler.PillarLocal]; ok && top == p {
+		localTop = true // "political trust at the local level" is still local
+	}
+	if top == pol || (d.cueIn(entWhole, true) && !localTop) {
 		return
 	}
 	// Political trust beside another primary pillar needs a visit at the
@@ -105,7 +119,10 @@ func (c *Classifier) applyConventions(d *document, v verdict, sc []sentCountries
 			sectoral = true
 		}
 	}
-	if !d.cueIn(entVisit, !sectoral) {
+	if scores[pol].enum && !sectoral {
+		return // "cooperation in politics, economy and culture"
+	}
+	if !d.cueIn(entVisit, !sectoral) && !d.markedAnniversary(!sectoral) {
 		assigned[pol] = false
 	}
 }
@@ -128,6 +145,21 @@ func (c *Classifier) localTies(d *document, v verdict, sc []sentCountries, score
 			scores[loc].prim = max(scores[loc].prim, scores[top].prim+1)
 		}
 	}
+}
+
+// markedAnniversary reports a sentence that names an anniversary of the
+// ties and a word marking it ("to celebrate", "nhân dịp", "記念"), in the
+// headline or lead unless anywhere is set.
+func (d *document) markedAnniversary(anywhere bool) bool {
+	for _, h := range d.cues {
+		if h.g.ent != entAnniversary || !d.hasCue(h.sent, entMarking) {
+			continue
+		}
+		if anywhere || d.sents[h.sent].kind != segBody || (d.lead >= 0 && h.sent <= d.lead+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // frameworkEvent reports a Mekong–Japan or ASEAN–Japan meeting told in

@@ -90,10 +90,16 @@ func (c *Classifier) scoreSentence(d *document, v verdict, hits []termHit, score
 		}
 		s.hits = append(s.hits, scoredHit{sent: si, start: h.start, end: h.end, w: wa * w})
 	}
-	if ctx < 1 || !d.hasCue(si, entCoop) {
+	if ctx < aloneContext || !d.hasCue(si, entCoop) {
 		return
 	}
-	for _, p := range enumerated(d.buffer(si), kept) {
+	var items []termHit
+	for _, h := range kept {
+		if h.weight >= weightTerm { // weak words are not fields of cooperation
+			items = append(items, h)
+		}
+	}
+	for _, p := range enumerated(d.buffer(si), items) {
 		if !scores[p].enum {
 			scores[p].enum = true
 			h := best[p]

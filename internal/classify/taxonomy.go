@@ -164,8 +164,17 @@ func compileOne(pillars []crawler.Pillar, lang string, f form) (*matcher, error)
 				continue
 			}
 			for _, n := range g.names {
+				e := entry{kind: kindName, group: g, caseSens: g.caseSens, rightWord: true, kanaBound: g.kanaBound}
 				cased, low := normalizeTerm(n, f)
-				s.add(cased, low, entry{kind: kindName, group: g, caseSens: g.caseSens, rightWord: true, kanaBound: g.kanaBound})
+				s.add(cased, low, e)
+				if f == formLow && strings.ContainsAny(low, " -") {
+					// A headline typed without diacritics over a text with
+					// them: "Viet Nam - Nhat Ban" is no ordinary word.
+					fc, fl := normalizeTerm(n, formFold)
+					if fl != low {
+						s.add(fc, fl, e)
+					}
+				}
 			}
 		}
 	}

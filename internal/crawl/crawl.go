@@ -165,14 +165,21 @@ func (c *Crawler) source(ctx context.Context, src crawler.Source) Report {
 	if listing.NotModified {
 		c.observe(src.Name, "304")
 		rep.NotModified = true
-		return rep
+	} else {
+		c.observe(src.Name, "200")
 	}
-	c.observe(src.Name, "200")
 	for _, e := range listing.Errors {
 		rep.addError(e)
 	}
 	rep.Listed = len(listing.Items)
-	todo, err := c.selectNew(listing.Items, &rep)
+	// New links join the source's pending queue before anything is fetched,
+	// so links left over by this pass (cap, shutdown, temporary failure)
+	// are fetched by a later one even if the listing then answers 304.
+	if err := c.enqueue(src.Name, listing.Items, &rep); err != nil {
+		rep.Err = err
+		return rep
+	}
+	todo, err := c.dequeue(src.Name, &rep)
 	if err != nil {
 		rep.Err = err
 		return rep
@@ -184,30 +191,56 @@ func (c *Crawler) source(ctx context.Context, src crawler.Source) Report {
 	return rep
 }
 
-// selectNew keeps the items the store has not seen (nor given up on), up to
-// MaxPerRun.
-func (c *Crawler) selectNew(items []fetch.Item, rep *Report) (map[string]fetch.Item, error) {
-	todo := make(map[string]fetch.Item)
+// enqueue adds the listed items the store has not seen to the pending queue.
+func (c *Crawler) enqueue(source string, items []fetch.Item, rep *Report) error {
 	now := c.now()
+	var fresh []store.PendingItem
 	for _, it := range items {
-		if _, dup := todo[it.URL]; dup {
-			continue
-		}
 		ok, err := c.Store.ShouldFetch(it.URL, now)
 		if err != nil {
-			return nil, fmt.Errorf("check %s: %w", it.URL, err)
+			return err
+		}
+		if ok {
+			fresh = append(fresh, store.PendingItem{
+				URL: it.URL, Title: it.Title, Author: it.Author, Lang: it.Lang, Published: it.Published, Added: now,
+			})
+		}
+	}
+	n, err := c.Store.AddPending(source, fresh)
+	rep.New = n
+	return err
+}
+
+// dequeue picks the pending items to fetch now, up to MaxPerRun, and drops
+// the ones that are settled (stored through another URL, failed for good).
+func (c *Crawler) dequeue(source string, rep *Report) (map[string]fetch.Item, error) {
+	pending, err := c.Store.Pending(source)
+	if err != nil {
+		return nil, err
+	}
+	now := c.now()
+	todo := make(map[string]fetch.Item)
+	var settled []string
+	for _, p := range pending {
+		ok, err := c.Store.ShouldFetch(p.URL, now)
+		if err != nil {
+			return nil, err
 		}
 		if !ok {
-			continue
+			if done, err := c.Store.Settled(p.URL); err != nil {
+				return nil, err
+			} else if done {
+				settled = append(settled, p.URL)
+			}
+			continue // waiting out a backoff
 		}
-		rep.New++
 		if c.MaxPerRun > 0 && len(todo) >= c.MaxPerRun {
 			rep.Deferred++
 			continue
 		}
-		todo[it.URL] = it
+		todo[p.URL] = fetch.Item{URL: p.URL, Title: p.Title, Author: p.Author, Lang: p.Lang, Published: p.Published}
 	}
-	return todo, nil
+	return todo, c.Store.RemovePending(source, settled...)
 }
 
 // statusOf names an error for the fetch metric.

@@ -35,6 +35,13 @@ func (c *Crawler) fetchAndStore(ctx context.Context, src crawler.Source, todo ma
 			rep.addError(fmt.Errorf("%s: %w", u, err))
 			mu.Unlock()
 		}
+		// Stored, or failed and recorded: either way the queue entry is done
+		// unless the failure is temporary (dequeue keeps it until settled).
+		if err == nil || !fetch.Temporary(err) && !errors.Is(err, context.Canceled) {
+			if rerr := c.Store.RemovePending(src.Name, u); rerr != nil {
+				c.logger().Error("remove pending", "url", u, "error", rerr)
+			}
+		}
 	})
 }
 

@@ -36,13 +36,14 @@ func ParseDate(s string) (time.Time, bool) {
 // ParseDateIn is [ParseDate] with loc as the zone for dates written without
 // an offset. A nil loc means the zone hinted by the text, else UTC.
 func ParseDateIn(s string, loc *time.Location) (time.Time, bool) {
-	s = normalizeDateString(s)
+	s = strings.Join(strings.Fields(norm.NFKC.String(s)), " ")
 	if s == "" || len(s) > 200 {
 		return time.Time{}, false
 	}
 	if loc == nil {
-		loc = hintedZone(s)
+		loc = hintedZone(s) // before the labels go: "Cập nhật" is a hint
 	}
+	s = trimDateLabel(s)
 	parsers := []func(string, *time.Location) (time.Time, bool){
 		parseUnix, parseLayouts, parseJapanese, parseVietnameseWords,
 		parseDayFirst, parseEnglish, parseFallback,
@@ -59,24 +60,25 @@ func plausibleYear(t time.Time) bool {
 	return t.Year() >= 1970 && t.Year() <= 2200
 }
 
-// normalizeDateString folds full-width digits and punctuation (NFKC),
-// collapses spaces and drops the labels sites put before a date.
-func normalizeDateString(s string) string {
-	s = norm.NFKC.String(s)
-	s = strings.Join(strings.Fields(s), " ")
-	lower := strings.ToLower(s)
-	for _, p := range []string{"published:", "published on", "published", "posted on", "posted:", "posted", "updated:", "updated", "date:", "cập nhật:", "đăng lúc", "ngày đăng:", "公開日:", "公開日", "更新日:", "配信日時:", "配信"} {
-		if strings.HasPrefix(lower, p) {
-			s = strings.TrimSpace(s[len(p):])
-			break
+// trimDateLabel drops the labels sites put before a date.
+func trimDateLabel(s string) string {
+	for _, p := range dateLabels {
+		if len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) {
+			return strings.TrimSpace(s[len(p):])
 		}
 	}
 	return s
 }
 
+var dateLabels = []string{
+	"published:", "published on", "published", "posted on", "posted:", "posted",
+	"updated:", "updated", "date:", "cập nhật:", "cập nhật", "đăng lúc", "ngày đăng:",
+	"公開日:", "公開日", "更新日:", "更新日", "配信日時:", "配信",
+}
+
 var (
 	rxJapaneseHint = regexp.MustCompile(`[年月日時分]|令和|平成`)
-	rxVietHint     = regexp.MustCompile(`(?i)thứ|chủ nhật|ngày|tháng|năm|giờ`)
+	rxVietHint     = regexp.MustCompile(`(?i)thứ|chủ nhật|ngày|tháng|năm|giờ|cập nhật|đăng`)
 )
 
 func hintedZone(s string) *time.Location {

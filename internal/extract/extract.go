@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/markusmobius/go-htmldate"
 	trafilatura "github.com/markusmobius/go-trafilatura"
@@ -68,10 +69,30 @@ func Extract(body []byte, contentType, pageURL string) (*Article, error) {
 	a.Lang = chooseLang(a.Text+"\n"+a.Title, res.Metadata.Language, m.htmlLang, ld.language, m.get("og:locale", "content-language", "language", "dc.language"))
 	a.Published = choosePublished(doc, m, &ld, a.Lang, firstNonEmpty(a.Canonical, pageURL))
 	normalizeArticle(a)
-	if a.Text == "" {
+	if !looksLikeProse(a.Text) {
+		a.Text = ""
 		return a, ErrNoText
 	}
 	return a, nil
+}
+
+// minTextRunes is the shortest text accepted as an article body.
+const minTextRunes = 50
+
+// looksLikeProse rejects what the extractor returns for pages without an
+// article: when nothing qualifies it falls back to all the text of the
+// page, which on an index page is a run of menu labels and headlines.
+// An article has at least one paragraph with sentence punctuation.
+func looksLikeProse(text string) bool {
+	if utf8.RuneCountInString(text) < minTextRunes {
+		return false
+	}
+	for _, p := range strings.Split(text, "\n\n") {
+		if utf8.RuneCountInString(p) >= 30 && strings.ContainsAny(p, ".,;!?。、！？") {
+			return true
+		}
+	}
+	return false
 }
 
 // runTrafilatura extracts the main content. Publication dates are handled

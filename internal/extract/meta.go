@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -19,6 +20,7 @@ type pageMeta struct {
 	meta      map[string]string // lowercased name/property/itemprop/http-equiv → first content
 	jsonLD    []string
 	timeAttrs []string // datetime of <time> marked as the publication time
+	firstTime string   // datetime of the first other <time> element
 	dateTexts []string // short texts of elements whose class or id says "date"
 }
 
@@ -88,6 +90,8 @@ func (m *pageMeta) visit(n *html.Node) {
 			if v := attr(n, "datetime"); v != "" {
 				m.timeAttrs = append(m.timeAttrs, v)
 			}
+		} else if v := attr(n, "datetime"); v != "" && m.firstTime == "" {
+			m.firstTime = v
 		}
 	}
 	m.visitDateText(n)
@@ -185,6 +189,28 @@ func textOf(n *html.Node) string {
 	return collapseSpace(b.String())
 }
 
+// collapseSpace trims s and turns each run of whitespace into one space,
+// except that a lone ideographic space (U+3000), which Japanese headlines
+// use as a separator, is kept as it is.
 func collapseSpace(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	var b strings.Builder
+	b.Grow(len(s))
+	run, ideographic := 0, true
+	for _, r := range strings.TrimSpace(s) {
+		if unicode.IsSpace(r) {
+			run++
+			ideographic = ideographic && r == '\u3000'
+			continue
+		}
+		if run > 0 {
+			if run == 1 && ideographic {
+				b.WriteRune('\u3000')
+			} else {
+				b.WriteByte(' ')
+			}
+			run, ideographic = 0, true
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

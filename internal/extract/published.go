@@ -57,6 +57,11 @@ func choosePublished(doc *html.Node, m *pageMeta, ld *ldInfo, lang, pageURL stri
 			return t
 		}
 	}
+	// The first <time datetime> of a page is almost always the article's
+	// and, unlike go-htmldate's answer, keeps the time of day.
+	if t, ok := firstDate([]string{m.firstTime}, loc); ok {
+		return t
+	}
 	if t, ok := htmlDate(doc, pageURL, loc); ok {
 		return t
 	}
@@ -78,6 +83,9 @@ func firstDate(candidates []string, loc *time.Location) (time.Time, bool) {
 			continue
 		}
 		if t, ok := ParseDateIn(c, loc); ok && t.Before(limit) && t.Year() >= 1995 {
+			if loc != nil && rxUnix.MatchString(c) {
+				t = t.In(loc) // a Unix time has no zone; show the page's
+			}
 			return t, true
 		}
 	}

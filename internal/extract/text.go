@@ -97,7 +97,7 @@ func (r *textRenderer) text(s string) {
 		return
 	}
 	for _, c := range s {
-		if unicode.IsSpace(c) {
+		if unicode.IsSpace(c) && c != '\u3000' { // the ideographic space is text
 			if !r.space {
 				r.nl = false
 			}

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // titleSeparators divide a headline from the site name in <title> and
@@ -13,8 +14,13 @@ var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", "
 // cleanTitle strips site-name segments from either end of title. A segment
 // is dropped only when it matches one of sites (names or host labels), so
 // headlines that contain a dash or a colon survive intact.
+//
+// When no segment names a known site, a short last segment after a pipe
+// ("Headline | Harbour Ledger") is still dropped: pipes separate site and
+// section names far more often than they appear inside headlines.
 func cleanTitle(title string, sites []string) string {
 	title = collapseSpace(title)
+	orig := title
 	for changed := true; changed; {
 		changed = false
 		for _, sep := range titleSeparators {
@@ -24,6 +30,24 @@ func cleanTitle(title string, sites []string) string {
 			if i := strings.Index(title, sep); i > 0 && matchesSite(title[:i], sites, false) && i+len(sep) < len(title) {
 				title, changed = strings.TrimSpace(title[i+len(sep):]), true
 			}
+		}
+	}
+	if title == orig {
+		title = dropPipeSuffix(title)
+	}
+	return title
+}
+
+func dropPipeSuffix(title string) string {
+	for _, sep := range []string{" | ", "｜", " ｜ "} {
+		i := strings.LastIndex(title, sep)
+		if i <= 0 {
+			continue
+		}
+		head, tail := strings.TrimSpace(title[:i]), strings.TrimSpace(title[i+len(sep):])
+		if n := utf8.RuneCountInString(tail); n > 0 && n <= 30 && len(strings.Fields(tail)) <= 4 &&
+			utf8.RuneCountInString(head) > n {
+			return head
 		}
 	}
 	return title
@@ -82,19 +106,33 @@ func hostLabels(raw string) []string {
 }
 
 // chooseTitle picks the headline: JSON-LD headline, og:title, twitter:title,
-// then <title>; site names are stripped. When the page's first <h1> begins
-// the chosen title, the <h1> is the cleaner headline.
+// <title>, then the extractor's guess; site names are stripped. When the
+// page's first <h1> is one of the title's separated segments, the <h1> is
+// the cleaner headline.
 func chooseTitle(m *pageMeta, ld *ldInfo, fallback string, sites []string) string {
 	headline := ld.headline
 	if strings.HasSuffix(headline, "...") || strings.HasSuffix(headline, "…") {
 		headline = "" // truncated to fit search-engine limits
 	}
-	raw := firstNonEmpty(headline, m.get("og:title", "twitter:title"), fallback, m.title)
+	raw := firstNonEmpty(headline, m.get("og:title", "twitter:title"), m.title, fallback)
 	t := cleanTitle(raw, sites)
-	if h := collapseSpace(m.h1); h != "" && h != t && strings.HasPrefix(t, h) && len([]rune(h)) >= 10 {
-		if rest := strings.TrimSpace(t[len(h):]); rest != "" && strings.ContainsAny(rest[:1], "|-–—:·•«»｜") {
-			t = h
-		}
+	if h := collapseSpace(m.h1); len([]rune(h)) >= 10 && h != t && isSegment(t, h) {
+		t = h
 	}
 	return t
+}
+
+// isSegment reports whether h begins or ends t and is set off from the
+// rest by a title separator.
+func isSegment(t, h string) bool {
+	const seps = "|-–—:·•«»｜："
+	if rest, ok := strings.CutPrefix(t, h); ok {
+		r, _ := utf8.DecodeRuneInString(strings.TrimSpace(rest))
+		return strings.ContainsRune(seps, r)
+	}
+	if rest, ok := strings.CutSuffix(t, h); ok {
+		r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(rest))
+		return strings.ContainsRune(seps, r)
+	}
+	return false
 }

@@ -80,8 +80,12 @@ func htmlToUTF8(body []byte, contentType string) []byte {
 	if utf8.Valid(body) {
 		return body
 	}
+	// DetermineEncoding reports a <meta charset> as uncertain, exactly like
+	// its windows-1252 fallback, so take any other answer as the page's own
+	// declaration; windows-1252 is decode's fallback anyway, after the
+	// header has had its say.
 	label := ""
-	if _, name, certain := charset.DetermineEncoding(body, ""); certain {
+	if _, name, _ := charset.DetermineEncoding(body, ""); name != "windows-1252" {
 		label = name
 	}
 	return decode(body, label, contentType)

@@ -8,6 +8,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/japanese"
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestFetchPagesCharset(t *testing.T) {
@@ -104,5 +109,32 @@ func TestCollyEnvIgnored(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(filepath.Clean(cache)); len(entries) != 0 {
 		t.Errorf("colly cache dir used: %d entries", len(entries))
+	}
+}
+
+func TestHTMLToUTF8MetaOnly(t *testing.T) {
+	tests := []struct {
+		name string
+		enc  encoding.Encoding
+		meta string
+		text string
+	}{
+		{"Shift_JIS", japanese.ShiftJIS, "Shift_JIS", "香川県とダナン市の友好協定"},
+		{"EUC-JP", japanese.EUCJP, "EUC-JP", "日越の研究機関が衛星で協力"},
+		{"windows-1258", charmap.Windows1258, "windows-1258", "Hợp tác Việt Nam"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := `<html><head><meta charset="` + tt.meta + `"><title>x</title></head><body><p>` + tt.text + `</p></body></html>`
+			// windows-1258 encodes tones as combining marks: feed it NFD.
+			raw, err := tt.enc.NewEncoder().Bytes([]byte(norm.NFD.String(page)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := string(htmlToUTF8(raw, "text/html"))
+			if !strings.Contains(norm.NFC.String(got), tt.text) {
+				t.Fatalf("decoded body %q does not contain %q", got, tt.text)
+			}
+		})
 	}
 }

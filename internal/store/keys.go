@@ -28,10 +28,12 @@ var (
 	bucketFailures   = []byte("failures")   // url -> Failure JSON
 	bucketSources    = []byte("sources")    // source name -> SourceState JSON
 	bucketMeta       = []byte("meta")       // keySchema -> decimal version
+	bucketPending    = []byte("pending")    // source NUL url -> PendingItem JSON
 
 	allBuckets = [][]byte{
 		bucketArticles, bucketURLs, bucketOrder, bucketBands, bucketSimhash,
 		bucketCounts, bucketValidators, bucketFailures, bucketSources, bucketMeta,
+		bucketPending,
 	}
 
 	keySchema = []byte("schema")
