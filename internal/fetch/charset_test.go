@@ -118,16 +118,19 @@ func TestHTMLToUTF8MetaOnly(t *testing.T) {
 		enc  encoding.Encoding
 		meta string
 		text string
+		nfd  bool // windows-1258 encodes tones as combining marks
 	}{
-		{"Shift_JIS", japanese.ShiftJIS, "Shift_JIS", "香川県とダナン市の友好協定"},
-		{"EUC-JP", japanese.EUCJP, "EUC-JP", "日越の研究機関が衛星で協力"},
-		{"windows-1258", charmap.Windows1258, "windows-1258", "Hợp tác Việt Nam"},
+		{"Shift_JIS", japanese.ShiftJIS, "Shift_JIS", "香川県とダナン市の友好協定", false},
+		{"EUC-JP", japanese.EUCJP, "EUC-JP", "日越の研究機関が衛星で協力", false},
+		{"windows-1258", charmap.Windows1258, "windows-1258", "Hợp tác Việt Nam", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			page := `<html><head><meta charset="` + tt.meta + `"><title>x</title></head><body><p>` + tt.text + `</p></body></html>`
-			// windows-1258 encodes tones as combining marks: feed it NFD.
-			raw, err := tt.enc.NewEncoder().Bytes([]byte(norm.NFD.String(page)))
+			if tt.nfd {
+				page = norm.NFD.String(page)
+			}
+			raw, err := tt.enc.NewEncoder().Bytes([]byte(page))
 			if err != nil {
 				t.Fatal(err)
 			}
