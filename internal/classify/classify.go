@@ -66,6 +66,7 @@ func (c *Classifier) Classify(in Input) crawler.Classification {
 		assigned[p] = scores[p].assigned()
 	}
 	c.applyConventions(d, v, sc, scores, assigned)
+	c.overview(d, scores, assigned)
 	order := c.rank(scores, assigned)
 	for _, p := range order {
 		id := c.pillars[p].ID

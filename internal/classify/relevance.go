@@ -100,11 +100,6 @@ func (d *document) judge(sc []sentCountries) verdict {
 			v.ctx[i] = 1
 		case hasOutsider(s, v.framework):
 			v.ctx[i] = otherContext
-		case (d.lang == "vi" && s.jp > 0) || (d.lang == "ja" && s.vn > 0):
-			// A Vietnamese text naming Japan (or a Japanese one naming Viet
-			// Nam) speaks for its own side: "Nhật Bản sẽ hỗ trợ" is support
-			// to Viet Nam.
-			v.ctx[i] = 1
 		case s.vn == 0 && s.jp == 0 && i > 0 && d.sents[i-1].kind == segBody && d.sents[i-1].para == d.sents[i].para:
 			// "They also agreed...": a sentence naming no one goes on
 			// with the one before it.

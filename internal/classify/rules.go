@@ -62,10 +62,10 @@ var ruleCues = []nameGroup{
 	// Cooperation is being described, so a list of fields names pillars.
 	{ent: entCoop, scope: scopeEN, names: []string{
 		"cooperate", "cooperation", "co-operation", "collaboration", "ties", "relations", "relationship",
-		"partnership", "pillars", "fields", "areas", "sectors",
+		"partnership", "pillars", "fields", "areas", "sectors", "invest in", "investment in",
 	}},
-	{ent: entCoop, scope: scopeVI, names: []string{"hợp tác", "quan hệ", "trụ cột", "lĩnh vực", "đối tác"}},
-	{ent: entCoop, scope: scopeJA, names: []string{"協力", "連携", "関係", "パートナーシップ", "4つの分野", "あらゆる分野"}},
+	{ent: entCoop, scope: scopeVI, names: []string{"hợp tác", "quan hệ", "trụ cột", "lĩnh vực", "đối tác", "đầu tư vào"}},
+	{ent: entCoop, scope: scopeJA, names: []string{"協力", "連携", "関係", "パートナーシップ", "4つの分野", "あらゆる分野", "への投資"}},
 }
 
 // cueIn reports whether a rule cue of kind ent is in one of the first
@@ -82,6 +82,9 @@ func (d *document) cueIn(ent entity, anywhere bool) bool {
 	}
 	return false
 }
+
+// overviewPillars is how many pillars make a story a general overview.
+const overviewPillars = 4
 
 // applyConventions enforces the labelling conventions on the assigned
 // set; idx maps pillar IDs of the default taxonomy to their index (absent
@@ -124,6 +127,33 @@ func (c *Classifier) applyConventions(d *document, v verdict, sc []sentCountries
 	}
 	if !d.cueIn(entVisit, !sectoral) && !d.markedAnniversary(!sectoral) {
 		assigned[pol] = false
+	}
+}
+
+// overview applies the contract's rule for a general overview of the
+// relationship: political trust is primary when the story is about a
+// summit, a visit or the relationship as a whole and spans many pillars
+// without a headline about one of them.
+func (c *Classifier) overview(d *document, scores []pillarScore, assigned []bool) {
+	pol, ok := c.index[crawler.PillarPolitical]
+	if !ok || !assigned[pol] {
+		return
+	}
+	n, inTitle := 0, 0
+	for p, a := range assigned {
+		if a {
+			n++
+			if scores[p].title > 0 && p != pol {
+				inTitle++
+			}
+		}
+	}
+	if n < overviewPillars || (inTitle > 0 && inTitle < 3) {
+		return
+	}
+	if scores[pol].title > 0 || d.cueIn(entVisit, false) || d.cueIn(entWhole, false) {
+		top := topPillar(scores, assigned, -1)
+		scores[pol].prim = max(scores[pol].prim, scores[top].prim+1)
 	}
 }
 

@@ -122,7 +122,7 @@ func TestHTMLToUTF8MetaOnly(t *testing.T) {
 	}{
 		{"Shift_JIS", japanese.ShiftJIS, "Shift_JIS", "香川県とダナン市の友好協定", false},
 		{"EUC-JP", japanese.EUCJP, "EUC-JP", "日越の研究機関が衛星で協力", false},
-		{"windows-1258", charmap.Windows1258, "windows-1258", "Hợp tác Việt Nam", true},
+		{"windows-1258", charmap.Windows1258, "windows-1258", "Đà Lạt và Bà Rịa", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
