@@ -213,3 +213,51 @@ func TestCrawlClassifiesSite(t *testing.T) {
 		t.Errorf("classifier agrees on %d of %d site stories; disagreements: %s", agree, total, strings.Join(wrong, ", "))
 	}
 }
+
+// Links left over by a capped pass are fetched by later passes even though
+// the feeds then answer 304 and list nothing.
+func TestDeferredLinksSurviveNotModified(t *testing.T) {
+	e := newEnv(t)
+	e.crawler.MaxPerRun = 2
+	count := func() int {
+		all, err := e.store.List(store.Query{All: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(all)
+	}
+	reports := e.pass(t)
+	deferred := 0
+	for _, r := range reports {
+		deferred += r.Deferred
+	}
+	if deferred == 0 {
+		t.Fatal("a pass capped at 2 articles per source deferred nothing")
+	}
+	before := count()
+	reports = e.pass(t)
+	notModified := 0
+	for _, r := range reports {
+		if r.NotModified {
+			notModified++
+		}
+	}
+	if notModified == 0 {
+		t.Fatal("no source answered 304 on the second pass")
+	}
+	if after := count(); after <= before {
+		t.Fatalf("second pass stored nothing (%d then %d) although links were deferred", before, after)
+	}
+	for i := 0; i < 20; i++ {
+		e.pass(t)
+	}
+	reachable := 0
+	for _, s := range e.site.Stories() {
+		if !s.Disallowed {
+			reachable++
+		}
+	}
+	if got := count(); got != reachable {
+		t.Errorf("after draining the queue, %d stories stored, want %d", got, reachable)
+	}
+}
