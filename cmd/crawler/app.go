@@ -27,6 +27,7 @@ type app struct {
 	configPath     string
 	logFormat      string
 	logLevel       string
+	logLevelSet    bool // --log-level given explicitly
 	logger         *slog.Logger
 }
 
@@ -71,6 +72,7 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		}
 		return exitUsage
 	}
+	fs.Visit(func(f *flag.Flag) { a.logLevelSet = a.logLevelSet || f.Name == "log-level" })
 	if err := a.setupLogger(); err != nil {
 		fmt.Fprintln(stderr, "crawler:", err)
 		return exitUsage
@@ -116,6 +118,15 @@ func (a *app) usage(fs *flag.FlagSet) {
 	fmt.Fprintln(w, "\nGlobal flags:")
 	fs.PrintDefaults()
 	fmt.Fprintln(w, "\nRun 'crawler COMMAND -h' for a command's flags.")
+}
+
+// quietLogs raises the log level to warn unless the user chose one: for
+// commands whose output is the point (the demo).
+func (a *app) quietLogs() {
+	if !a.logLevelSet {
+		a.logLevel = "warn"
+		_ = a.setupLogger() // the format was valid a moment ago
+	}
 }
 
 func (a *app) setupLogger() error {

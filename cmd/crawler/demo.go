@@ -20,6 +20,7 @@ func runDemo(ctx context.Context, a *app, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	a.quietLogs()
 	site, err := testsite.Start()
 	if err != nil {
 		return fmt.Errorf("start demo site: %w", err)
@@ -39,7 +40,8 @@ func runDemo(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(a.stdout, "Demo news site on %s; database %s\n\n", site.Sources()[0].URL, cfg.Database)
+	fmt.Fprintf(a.stdout, "Demo news site on %s (two outlets, %d sources); database %s\n\n",
+		site.BaseURL(), len(cfg.Sources), cfg.Database)
 	st, err := store.Open(cfg.Database, store.Options{Timeout: lockTimeout})
 	if err != nil {
 		return fmt.Errorf("open database: %w", err)
@@ -48,6 +50,9 @@ func runDemo(ctx context.Context, a *app, args []string) error {
 	if _, err := crawlOnce(ctx, a, cfg, st, cfg.Sources); err != nil {
 		return err
 	}
+	fmt.Fprintf(a.stdout, "\nThe errors are the site's hostile links (%d: a 500, a slow page, a redirect loop, a 12 MiB body,\n"+
+		"a PDF, a 404) and its robots.txt-disallowed section: each was refused or timed out, recorded, and the crawl went on.\n",
+		len(site.HostileURLs()))
 	arts, err := st.List(store.Query{All: true})
 	if err != nil {
 		return err
