@@ -2,6 +2,7 @@ package classify
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 
 	crawler "github.com/vnjp-monitor/crawler"
@@ -34,7 +35,7 @@ func New(pillars []crawler.Pillar) (*Classifier, error) {
 	if err != nil {
 		return nil, fmt.Errorf("taxonomy: %w", err)
 	}
-	c := &Classifier{pillars: pillars, index: map[string]int{}, matchers: m}
+	c := &Classifier{pillars: slices.Clone(pillars), index: map[string]int{}, matchers: m}
 	for i, p := range pillars {
 		c.index[p.ID] = i
 	}
@@ -66,7 +67,6 @@ func (c *Classifier) Classify(in Input) crawler.Classification {
 		assigned[p] = scores[p].assigned()
 	}
 	c.applyConventions(d, v, sc, scores, assigned)
-	c.overview(d, scores, assigned)
 	order := c.rank(scores, assigned)
 	for _, p := range order {
 		id := c.pillars[p].ID

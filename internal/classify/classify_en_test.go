@@ -166,6 +166,23 @@ var englishArticles = []article{
 		relevant: false,
 	},
 	{
+		name:  "ASEAN-Japan summit, Vietnam only listed",
+		title: "ASEAN-Japan commemorative summit opens in Tokyo",
+		text: "Leaders of Japan and ASEAN met in Tokyo on Saturday for a summit marking 50 years of ties.\n" +
+			"Leaders of Indonesia, Malaysia, the Philippines, Singapore, Thailand, Vietnam, Cambodia, Laos, Myanmar and Brunei attended.\n" +
+			"Japan announced a new fund for maritime security and green energy in Southeast Asia.",
+		relevant: false,
+	},
+	{
+		name:  "Vietnam with China, Japan in one sentence",
+		title: "Vietnam and China boost rail links",
+		text: "Vietnam and China agreed on Monday to speed up a cross-border railway linking Lao Cai and Kunming.\n" +
+			"China is Vietnam's largest trading partner, and Chinese firms are bidding for several rail projects.\n" +
+			"Vietnam has also borrowed from Japan for urban railways in Hanoi.\n" +
+			"The two sides will set up a joint working group on the railway this year.",
+		relevant: false,
+	},
+	{
 		name:  "Japan with Indonesia",
 		title: "JICA lends Indonesia more for Jakarta MRT",
 		text: "JICA signed a new loan with Indonesia for the next phase of the Jakarta MRT.\n" +

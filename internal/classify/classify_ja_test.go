@@ -48,9 +48,9 @@ var japaneseArticles = []article{
 		relevant: true, primary: crawler.PillarCulture,
 	},
 	{
-		name:  "半導体人材",
-		title: "日越大学、半導体人材の育成で協力",
-		text: "日越大学と日本の半導体メーカーは、ベトナムの学生を対象とした半導体設計の講座を開設することで合意しました。",
+		name:     "半導体人材",
+		title:    "日越大学、半導体人材の育成で協力",
+		text:     "日越大学と日本の半導体メーカーは、ベトナムの学生を対象とした半導体設計の講座を開設することで合意しました。",
 		relevant: true, primary: crawler.PillarSemiconductors,
 		pillars: []string{crawler.PillarEducation},
 	},
@@ -61,6 +61,28 @@ var japaneseArticles = []article{
 			"カンボジア、ラオス、ミャンマー、タイの外相も出席し、保健やデジタル分野での地域協力を話し合いました。",
 		relevant: true, primary: crawler.PillarRegional,
 		pillars: []string{crawler.PillarRegional}, exactly: true,
+	},
+	{
+		name:  "県と省の友好協力",
+		title: "福岡県とビンズオン省が友好交流協定を締結",
+		text: "福岡県の知事とベトナム南部ビンズオン省の人民委員会委員長は、友好交流協定に署名しました。" +
+			"両県省は、経済や教育、観光の分野で自治体間の交流を進めます。",
+		relevant: true, primary: crawler.PillarLocal,
+		not: []string{crawler.PillarPolitical},
+	},
+	{
+		name:  "医療協力",
+		title: "日越、医療協力で覚書",
+		text: "日本の厚生労働省とベトナム保健省は、医療分野の協力覚書に署名しました。" +
+			"日本はベトナムの病院に医療機器を供与し、看護師の育成を支援します。",
+		relevant: true, primary: crawler.PillarHealth,
+	},
+	{
+		name:  "洋上風力",
+		title: "日本企業、ベトナムで洋上風力発電を計画",
+		text: "日本の商社は、ベトナム中部沖で洋上風力発電所を開発する計画を発表しました。" +
+			"ベトナム政府の脱炭素の目標に沿い、再生可能エネルギーの拡大に協力します。",
+		relevant: true, primary: crawler.PillarGreen,
 	},
 	{
 		name:  "タイトルはタイではない",
@@ -79,9 +101,9 @@ var japaneseArticles = []article{
 		relevant: false,
 	},
 	{
-		name:  "国内政治",
-		title: "衆議院解散へ",
-		text: "首相は記者会見で、来週衆議院を解散する考えを表明しました。日本の経済対策が争点になります。",
+		name:     "国内政治",
+		title:    "衆議院解散へ",
+		text:     "首相は記者会見で、来週衆議院を解散する考えを表明しました。日本の経済対策が争点になります。",
 		relevant: false,
 	},
 	{

@@ -20,6 +20,14 @@ var vietnameseArticles = []article{
 		pillars: []string{crawler.PillarEconomy, crawler.PillarLabour, crawler.PillarCulture, crawler.PillarEducation},
 	},
 	{
+		name:  "đối thoại quốc phòng",
+		title: "Đối thoại chính sách quốc phòng Việt Nam - Nhật Bản lần thứ 12",
+		text: "Thứ trưởng Bộ Quốc phòng Việt Nam và Thứ trưởng Bộ Quốc phòng Nhật Bản đồng chủ trì đối thoại tại Hà Nội.\n" +
+			"Hai bên đánh giá cao kết quả hợp tác quốc phòng, nhất là trong đào tạo, gìn giữ hòa bình Liên hợp quốc và an ninh hàng hải.",
+		relevant: true, primary: crawler.PillarDefence,
+		not: []string{crawler.PillarPolitical},
+	},
+	{
 		name:  "vốn vay ODA",
 		title: "Nhật Bản cho Việt Nam vay 50 tỷ yên làm đường sắt đô thị",
 		text: "Cơ quan Hợp tác Quốc tế Nhật Bản (JICA) và Bộ Tài chính đã ký hiệp định vốn vay ODA trị giá 50 tỷ yên.\n" +

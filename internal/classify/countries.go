@@ -21,6 +21,9 @@ func (s *sentCountries) addThird(code string, w float32) {
 	s.third[code] += w
 }
 
+// japanGroup stands for the Japan half of names such as 日韓.
+var japanGroup = nameGroup{ent: entJP}
+
 // countries summarises each sentence of d.
 func (d *document) countries() []sentCountries {
 	out := make([]sentCountries, len(d.sents))
@@ -46,7 +49,7 @@ func (d *document) countries() []sentCountries {
 		}
 		if g.withJapan {
 			s.jp += g.weight
-			link(s, &nameGroup{ent: entJP}, g)
+			link(s, &japanGroup, g)
 		}
 		if i > 0 {
 			p := &d.names[i-1]

@@ -1,41 +1,66 @@
 // Package classify decides whether a news article is about Viet Nam–Japan
 // relations and which cooperation pillars it concerns, in English,
-// Vietnamese and Japanese, and says why.
+// Vietnamese and Japanese, and says why. It is pure: no I/O, no model, no
+// logging; a [Classifier] is safe for concurrent use.
 //
 // # How it decides
 //
-// Text is normalised first (NFC, typographic dashes, fullwidth letters;
-// Latin script lowercased, with diacritics kept for Vietnamese that has
-// them and folded away otherwise) and split into sentences, also at 。！？.
+// Text is normalised first (NFC, typographic dashes and the spaces around
+// them, fullwidth letters; Latin script lowercased, with diacritics kept
+// for Vietnamese that has them and folded away otherwise, so "Viet Nam",
+// "Việt Nam" and NFD input agree) and split into sentences, also at 。！？.
 // One Aho–Corasick pass per article then finds every country name, place,
-// bilateral cue and taxonomy phrase.
+// bilateral cue and taxonomy phrase. Latin phrases match whole words;
+// Japanese phrases match anywhere. The language is detected when the
+// caller does not give it.
 //
 // Relevance comes from the two countries appearing together: in the
 // headline, in the same sentence, or joined ("Viet Nam–Japan", 日越,
 // "Việt Nam và Nhật Bản"). A third country paired with either of them
-// more strongly than they are paired with each other makes the story a
-// third-country story; a country named once, or only in a list of
-// countries, is a passing mention. Mekong–Japan and ASEAN–Japan meetings
-// count when Viet Nam takes part.
+// twice as strongly as they are paired with each other makes the story a
+// third-country story; a country named only once apart from the other,
+// or only in a list of several countries, is a passing mention.
+// Mekong–Japan and ASEAN–Japan meetings count when Viet Nam takes part in
+// them rather than being listed. Relevant is Relevance >= 0.5.
 //
-// Pillars come from the taxonomy in config.yaml (see [crawler.Pillar]):
-// every sentence adds the weight of its best phrase for each pillar, the
-// headline counts double, sentences about a third country count little,
-// and a list of fields of cooperation ("trade, labour and culture")
-// counts for each field. The labelling conventions of the contract are
-// rules on top: a leader receiving a sectoral visitor and defence talks
-// do not make a story about political trust unless the relationship as a
-// whole is discussed; a Mekong–Japan or ASEAN–Japan meeting is
-// regional-multilateral only; ties between provinces and prefectures are
-// local cooperation.
+// Pillars come from the taxonomy in config.yaml (see [crawler.Pillar]).
+// Each sentence adds the weight of its best phrase for each pillar
+// (strong 2, term 1, weak ½, weak phrases adding at most 1 in all); the
+// headline counts double; a sentence naming only one of the countries
+// counts ¾ and one about a third country 0.3. A pillar needs a score of 2
+// resting on more than weak phrases, and either a phrase in the headline
+// or in a sentence about the two countries, or a score of 3. A list of
+// three fields or more in a sentence about cooperation ("trade, labour and
+// culture") assigns each of them. The primary is the pillar with the most
+// evidence, the headline and lead counting more.
 //
-// Every decision carries its evidence: the sentences (trimmed) that
-// decided relevance and each pillar.
+// The labelling conventions of the contract are rules on top:
+//   - defence talks, a leader receiving a sectoral visitor and ties
+//     between localities are not political trust, unless the relationship
+//     as a whole ("political trust", "2+2") or a top-level visit or
+//     summit is part of the story;
+//   - political trust beside another primary pillar needs a visit, a
+//     summit, the relationship as a whole, a list of fields naming
+//     politics, or an anniversary the event marks;
+//   - a Mekong–Japan or ASEAN–Japan meeting in the headline is
+//     regional-multilateral only;
+//   - a Vietnamese province and a Japanese prefecture in one sentence are
+//     local cooperation, the primary when the headline pairs them;
+//   - a general overview of the relationship (four pillars or more, a
+//     summit or visit, no single pillar in the headline) has political
+//     trust as primary.
+//
+// Every decision carries its evidence: up to three sentences, trimmed to
+// about 200 characters around the phrase that counted, for relevance and
+// for each pillar; a story found not relevant says why first ("Japan is
+// named only in passing").
 //
 // # Evaluation
 //
 // [Evaluate] scores a [Classifier] on labelled cases read by [ReadCases]
 // with the metrics of the project's scorer: relevance precision, recall
-// and F1, per-pillar F1 and their macro average, primary accuracy, and a
-// breakdown by language.
+// and F1, per-pillar F1 and their macro average over the 13 default
+// pillars, micro-F1, primary accuracy, and a breakdown by language.
+// [Report.Write] prints them, and with verbose every disagreement with
+// the classifier's evidence.
 package classify

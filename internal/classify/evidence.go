@@ -3,7 +3,7 @@ package classify
 import (
 	"sort"
 	"strings"
-	"unicode"
+	"unicode/utf8"
 )
 
 // Evidence limits: at most maxEvidence sentences per key, each trimmed to
@@ -60,45 +60,73 @@ func (d *document) pillarEvidence(hits []scoredHit, fallback []string) []string 
 }
 
 // trimmed returns sentence i cut to about maxEvidenceRunes around the
-// point at fraction frac of its length, with "…" where it was cut.
+// point at fraction frac of its length, with "…" where it was cut. It
+// walks the string rather than converting it to runes: evidence is built
+// for every pillar of every article.
 func (d *document) trimmed(i int, frac float64) string {
-	r := []rune(d.sents[i].text)
-	if len(r) <= maxEvidenceRunes {
-		return string(r)
+	text := d.sents[i].text
+	if len(text) <= maxEvidenceRunes || utf8.RuneCountInString(text) <= maxEvidenceRunes {
+		return text
 	}
-	at := int(frac * float64(len(r)))
-	start := max(0, at-maxEvidenceRunes/3)
-	end := min(len(r), start+maxEvidenceRunes)
-	start = max(0, end-maxEvidenceRunes)
-	start = wordStart(r, start)
-	end = wordEnd(r, end)
-	s := strings.TrimSpace(string(r[start:end]))
+	at := int(frac * float64(len(text)))
+	for at > 0 && !utf8.RuneStart(text[at]) {
+		at--
+	}
+	start := back(text, at, maxEvidenceRunes/3)
+	end := forward(text, start, maxEvidenceRunes)
+	if end == len(text) {
+		start = back(text, end, maxEvidenceRunes)
+	}
+	start, end = wordStart(text, start), wordEnd(text, end)
+	out := strings.TrimSpace(text[start:end])
 	if start > 0 {
-		s = "…" + s
+		out = "…" + out
 	}
-	if end < len(r) {
-		s += "…"
+	if end < len(text) {
+		out += "…"
 	}
-	return s
+	return out
+}
+
+// back returns the offset n runes before i.
+func back(s string, i, n int) int {
+	for ; n > 0 && i > 0; n-- {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+	}
+	return i
+}
+
+// forward returns the offset n runes after i.
+func forward(s string, i, n int) int {
+	for ; n > 0 && i < len(s); n-- {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return i
 }
 
 // wordStart moves i forward to the start of a word, at most 15 runes, so
 // a cut does not split a word (scripts without spaces cut anywhere).
-func wordStart(r []rune, i int) int {
-	for k := i; k < len(r) && k < i+15; k++ {
-		if k == 0 || unicode.IsSpace(r[k-1]) {
-			return k
+func wordStart(s string, i int) int {
+	for k, j := 0, i; k < 15 && j < len(s); k++ {
+		if j == 0 || s[j-1] == ' ' {
+			return j
 		}
+		_, size := utf8.DecodeRuneInString(s[j:])
+		j += size
 	}
 	return i
 }
 
 // wordEnd moves i back to the end of a word, at most 15 runes.
-func wordEnd(r []rune, i int) int {
-	for k := i; k > 0 && k > i-15; k-- {
-		if k == len(r) || unicode.IsSpace(r[k]) {
-			return k
+func wordEnd(s string, i int) int {
+	for k, j := 0, i; k < 15 && j > 0; k++ {
+		if j == len(s) || s[j] == ' ' {
+			return j
 		}
+		_, size := utf8.DecodeLastRuneInString(s[:j])
+		j -= size
 	}
 	return i
 }

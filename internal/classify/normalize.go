@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -40,6 +41,23 @@ func buildFoldTable() []byte {
 	t['đ'], t['Đ'] = 'd', 'D'
 	t['ø'], t['Ø'] = 'o', 'O'
 	t['ß'] = 's'
+	return t
+}
+
+// lowerTable lowercases runes below U+1F00 (Latin, Greek, Cyrillic and
+// the Vietnamese letters), keeping a rune whose lowercase form would
+// change its UTF-8 length.
+var lowerTable = buildLowerTable()
+
+func buildLowerTable() []rune {
+	t := make([]rune, 0x1F00)
+	for r := range t {
+		l := unicode.ToLower(rune(r))
+		if utf8.RuneLen(l) != utf8.RuneLen(rune(r)) {
+			l = rune(r)
+		}
+		t[r] = l
+	}
 	return t
 }
 
@@ -83,8 +101,33 @@ func (w *normWriter) trimSpace() {
 
 // writeString appends s, which must already be NFC.
 func (w *normWriter) writeString(s string) {
-	for _, r := range s {
-		w.writeRune(r)
+	for i := 0; i < len(s); {
+		b := s[i]
+		switch {
+		case b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b == '.' || b == ',':
+			// Most of a page is plain lowercase ASCII: copy it as is.
+			w.cased = append(w.cased, b)
+			w.low = append(w.low, b)
+			w.afterDash = false
+			i++
+			continue
+		case b >= 'A' && b <= 'Z':
+			w.cased = append(w.cased, b)
+			w.low = append(w.low, b+'a'-'A')
+			w.afterDash = false
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r >= 0x3040 && r <= 0x9FFF {
+			// Kana and CJK ideographs have no case and no marks.
+			w.cased = append(w.cased, s[i:i+size]...)
+			w.low = append(w.low, s[i:i+size]...)
+			w.afterDash = false
+		} else {
+			w.writeRune(r)
+		}
+		i += size
 	}
 }
 
@@ -116,8 +159,12 @@ func (w *normWriter) writeRune(r rune) {
 		w.put(b, unicode.ToLower(b))
 		return
 	}
-	if w.f == formFold && unicode.Is(unicode.Mn, r) {
+	if w.f == formFold && r >= 0x0300 && r < 0x0370 {
 		return // a combining mark left over from NFD input
+	}
+	if r < 0x1F00 {
+		w.put(r, lowerTable[r])
+		return
 	}
 	lr := unicode.ToLower(r)
 	if utf8.RuneLen(lr) != utf8.RuneLen(r) {
@@ -170,15 +217,16 @@ func normalizeTerm(s string, f form) (cased, low string) {
 func hasVietnameseMarks(s string) bool {
 	latin, marked := 0, 0
 	for _, r := range s {
-		if r < utf8.RuneSelf {
+		switch {
+		case r < utf8.RuneSelf:
 			if 'a' <= r|0x20 && r|0x20 <= 'z' {
 				latin++
 			}
-			continue
-		}
-		if unicode.IsLetter(r) && r < 0x1F00 {
+		case r >= 0xC0 && r < 0x250, r >= 0x1E00 && r < 0x1F00:
 			latin++
 			marked++
+		case r >= 0x0300 && r < 0x0370:
+			marked++ // NFD input
 		}
 	}
 	// In running Vietnamese a quarter or more of the letters are marked;
@@ -216,7 +264,7 @@ func fixTonePlacement(b []byte) {
 	prev, prevAt := rune(0), 0
 	for i := 0; i < len(b); {
 		r, size := utf8.DecodeRune(b[i:])
-		if r >= 0x80 {
+		if r >= 0x80 && (prev == 'o' || prev == 'u' || prev == 'O' || prev == 'U') {
 			next, _ := utf8.DecodeRune(b[i+size:])
 			if to, ok := toneMoves[tonePair{prev, r}]; ok && !unicode.IsLetter(next) && i+size <= len(b) {
 				n := utf8.EncodeRune(b[prevAt:], to.first)
@@ -226,4 +274,25 @@ func fixTonePlacement(b []byte) {
 		prev, prevAt = r, i
 		i += size
 	}
+}
+
+// toNFC returns s in NFC. Text without combining marks (whose UTF-8 lead
+// bytes are 0xCC and 0xCD) is almost always NFC already and is returned
+// as is, which spares the normaliser's lookups on every page.
+func toNFC(s string) string {
+	if strings.IndexByte(s, 0xCC) < 0 && strings.IndexByte(s, 0xCD) < 0 {
+		return s
+	}
+	return norm.NFC.String(s)
+}
+
+// prefix returns at most n bytes of s, cut at a rune boundary.
+func prefix(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }

@@ -8,7 +8,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/vnjp-monitor/crawler/internal/lang"
-	"golang.org/x/text/unicode/norm"
 )
 
 // nameHit is a recognised name in a sentence.
@@ -41,14 +40,16 @@ type document struct {
 
 // prepare normalises, splits and scans an input.
 func (c *Classifier) prepare(in Input) *document {
-	title := norm.NFC.String(strings.TrimSpace(in.Title))
-	text := norm.NFC.String(in.Text)
+	title := toNFC(strings.TrimSpace(in.Title))
+	text := toNFC(in.Text)
 	d := &document{lang: c.language(in.Lang, title, text), lead: -1}
 	f := formFold
-	if d.lang == "vi" && hasVietnameseMarks(title+text) {
+	if d.lang == "vi" && hasVietnameseMarks(title+"\n"+prefix(text, 3000)) {
 		f = formLow
 	}
 	w := &normWriter{f: f}
+	w.cased = make([]byte, 0, len(title)+len(text)+64)
+	w.low = make([]byte, 0, cap(w.cased))
 	if title != "" {
 		d.addSentence(w, title, segTitle, 0)
 	}
@@ -78,12 +79,10 @@ func (c *Classifier) language(given, title, text string) string {
 		l = l[:i] // "en-US", "ja_JP"
 	}
 	if l == "" {
-		sample := text
-		if len(sample) > 4000 {
-			sample = sample[:4000]
-		}
-		l = lang.Detect(title + "\n" + sample)
-		if l == "en" && looksVietnamese(title+" "+sample) {
+		// The first kilobytes tell the language as well as the whole page.
+		sample := title + "\n" + prefix(text, 1000)
+		l = lang.Detect(sample)
+		if l == "en" && looksVietnamese(sample) {
 			l = "vi"
 		}
 	}
@@ -213,9 +212,6 @@ var viSyllables = map[string]bool{
 // looksVietnamese spots Vietnamese typed without diacritics, which
 // language detection may take for English in short texts.
 func looksVietnamese(s string) bool {
-	if len(s) > 4000 {
-		s = s[:4000]
-	}
 	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) })
 	hits := 0
 	for _, w := range words {

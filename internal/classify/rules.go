@@ -37,11 +37,17 @@ var ruleCues = []nameGroup{
 	// A visit at the top or a summit makes the story political too.
 	{ent: entVisit, scope: scopeEN, names: []string{
 		"official visit", "state visit", "summit", "witnessed by", "prime ministers witnessed",
+		"leaders held talks", "prime ministers held talks", "talks with prime minister",
+		"talks with japanese prime minister", "talks with vietnamese prime minister",
 	}},
 	{ent: entVisit, scope: scopeVI, names: []string{
 		"thăm chính thức", "thăm cấp nhà nước", "hội nghị cấp cao", "trước sự chứng kiến", "chứng kiến",
+		"hội đàm với Thủ tướng", "hội kiến Thủ tướng", "điện đàm với Thủ tướng",
 	}},
-	{ent: entVisit, scope: scopeJA, names: []string{"公式訪問", "国賓", "首脳会談", "立ち会", "立会"}},
+	{ent: entVisit, scope: scopeJA, names: []string{
+		"公式訪問", "国賓", "首脳会談", "立ち会", "立会", "首相が会談", "首相と会談", "首相との会談",
+		"総理と会談", "総理大臣と会談", "首脳が会談",
+	}},
 
 	// An anniversary of the ties counts when the event marks it: both an
 	// anniversary and a marking word in one sentence.
@@ -86,9 +92,9 @@ func (d *document) cueIn(ent entity, anywhere bool) bool {
 // overviewPillars is how many pillars make a story a general overview.
 const overviewPillars = 4
 
-// applyConventions enforces the labelling conventions on the assigned
-// set; idx maps pillar IDs of the default taxonomy to their index (absent
-// IDs are skipped).
+// applyConventions enforces the labelling conventions of the contract on
+// the assigned set. Pillars of the default taxonomy that a user's
+// taxonomy lacks are skipped.
 func (c *Classifier) applyConventions(d *document, v verdict, sc []sentCountries, scores []pillarScore, assigned []bool) {
 	reg, hasReg := c.index[crawler.PillarRegional]
 	if hasReg && v.framework && d.frameworkEvent(sc) {
@@ -97,11 +103,31 @@ func (c *Classifier) applyConventions(d *document, v verdict, sc []sentCountries
 		}
 		return
 	}
-	if loc, ok := c.index[crawler.PillarLocal]; ok {
-		c.localTies(d, v, sc, scores, assigned, loc)
+	loc, hasLoc := c.index[crawler.PillarLocal]
+	localHeadline := hasLoc && c.localTies(d, v, sc, scores, assigned, loc)
+	c.keepPolitical(d, scores, assigned)
+	c.overview(d, scores, assigned)
+	if localHeadline {
+		// The headline pairs a province with a prefecture: that stays
+		// the primary whatever else the story covers.
+		raiseAbove(scores, assigned, loc)
 	}
-	pol, hasPol := c.index[crawler.PillarPolitical]
-	if !hasPol || !assigned[pol] {
+}
+
+// raiseAbove makes p the pillar with the highest primary score.
+func raiseAbove(scores []pillarScore, assigned []bool, p int) {
+	if top := topPillar(scores, assigned, p); top >= 0 {
+		scores[p].prim = max(scores[p].prim, scores[top].prim+1)
+	}
+}
+
+// keepPolitical applies the conventions on political trust: defence talks,
+// a leader receiving a sectoral visitor and local ties are not political
+// trust unless the relationship as a whole, a top-level visit or a marked
+// anniversary is part of the story.
+func (c *Classifier) keepPolitical(d *document, scores []pillarScore, assigned []bool) {
+	pol, ok := c.index[crawler.PillarPolitical]
+	if !ok || !assigned[pol] {
 		return
 	}
 	top := topPillar(scores, assigned, -1)
@@ -152,8 +178,7 @@ func (c *Classifier) overview(d *document, scores []pillarScore, assigned []bool
 		return
 	}
 	if scores[pol].title > 0 || d.cueIn(entVisit, false) || d.cueIn(entWhole, false) {
-		top := topPillar(scores, assigned, -1)
-		scores[pol].prim = max(scores[pol].prim, scores[top].prim+1)
+		raiseAbove(scores, assigned, pol)
 	}
 }
 
@@ -162,7 +187,7 @@ func (c *Classifier) overview(d *document, scores []pillarScore, assigned []bool
 // cooperation, and when the headline (or the lead, without one) pairs
 // them, that is the story's primary pillar even if it speaks of talks or
 // trust.
-func (c *Classifier) localTies(d *document, v verdict, sc []sentCountries, scores []pillarScore, assigned []bool, loc int) {
+func (c *Classifier) localTies(d *document, v verdict, sc []sentCountries, scores []pillarScore, assigned []bool, loc int) (headline bool) {
 	for i, s := range sc {
 		if !s.localVN || !s.localJP || v.ctx[i] < 1 {
 			continue
@@ -170,11 +195,12 @@ func (c *Classifier) localTies(d *document, v verdict, sc []sentCountries, score
 		assigned[loc] = true
 		scores[loc].prim += assignScore
 		scores[loc].hits = append(scores[loc].hits, scoredHit{sent: i, start: d.sents[i].off, end: d.sents[i].off, w: assignScore})
-		if d.sents[i].kind != segBody || (i == d.lead && d.lead == 0) {
-			top := topPillar(scores, assigned, -1)
-			scores[loc].prim = max(scores[loc].prim, scores[top].prim+1)
+		if d.sents[i].kind != segBody || (i == d.lead && !d.hasTitle()) {
+			raiseAbove(scores, assigned, loc)
+			headline = true
 		}
 	}
+	return headline
 }
 
 // markedAnniversary reports a sentence that names an anniversary of the
@@ -193,24 +219,20 @@ func (d *document) markedAnniversary(anywhere bool) bool {
 }
 
 // frameworkEvent reports a Mekong–Japan or ASEAN–Japan meeting told in
-// the headline (or the lead when there is none): its agenda is
+// the headline (or, without one, the URL slug or the lead): its agenda is
 // region-wide, so it is regional-multilateral only.
 func (d *document) frameworkEvent(sc []sentCountries) bool {
-	hasTitle := false
 	for i, s := range sc {
-		switch d.sents[i].kind {
-		case segTitle, segSlug:
-			hasTitle = true
-			if s.framework {
-				return true
-			}
-		case segBody:
-			if !hasTitle && i == d.lead {
-				return s.framework
-			}
+		if s.framework && (d.sents[i].kind != segBody || (i == d.lead && !d.hasTitle())) {
+			return true
 		}
 	}
 	return false
+}
+
+// hasTitle reports whether the article came with a headline.
+func (d *document) hasTitle() bool {
+	return len(d.sents) > 0 && d.sents[0].kind == segTitle
 }
 
 // topPillar returns the assigned pillar with the highest primary score,

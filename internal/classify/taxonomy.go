@@ -3,7 +3,8 @@ package classify
 import (
 	"errors"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -12,7 +13,7 @@ import (
 )
 
 // Term weights: a strong phrase decides a pillar alone, a term needs a
-// second sentence (or the title), a weak one needs several.
+// second sentence (or the title), a weak one only adds to other evidence.
 const (
 	weightStrong = 2
 	weightTerm   = 1
@@ -112,7 +113,7 @@ func compile(pillars []crawler.Pillar) (map[string]*matcher, error) {
 		}
 	}
 	out := map[string]*matcher{}
-	for l := range langs {
+	for _, l := range slices.Sorted(maps.Keys(langs)) { // sorted: the first error is always the same
 		forms := []form{formFold}
 		if l == "vi" {
 			forms = append(forms, formLow)
@@ -232,14 +233,4 @@ func countTerms(p crawler.Pillar) int {
 		}
 	}
 	return n
-}
-
-// sortedLangs returns the keys of m in order, for stable output.
-func sortedLangs(m map[string]*matcher) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
