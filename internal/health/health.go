@@ -71,8 +71,9 @@ func Backoff(failures int, p Policy) time.Duration {
 // half-way. On success Record sets LastSuccess, clears ConsecutiveFailures
 // and LastError, and clears NextAttempt, or sets it to now+o.RetryAfter when
 // the server asked for a pause anyway. On failure it counts the failure,
-// stores the redacted error text and sets NextAttempt to now plus Backoff or
-// o.RetryAfter, whichever is longer.
+// stores the redacted error text and sets NextAttempt to now plus
+// o.RetryAfter when the server gave one (capped at MaxBackoff), else plus
+// Backoff.
 func Record(st *crawler.SourceState, o Outcome, now time.Time, p Policy) {
 	if st.FirstAttempt.IsZero() {
 		st.FirstAttempt = now
@@ -85,7 +86,13 @@ func Record(st *crawler.SourceState, o Outcome, now time.Time, p Policy) {
 	if o.Err != nil {
 		st.ConsecutiveFailures++
 		st.LastError = Redact(o.Err.Error())
-		st.NextAttempt = now.Add(max(Backoff(st.ConsecutiveFailures, p), o.RetryAfter))
+		wait := Backoff(st.ConsecutiveFailures, p)
+		if o.RetryAfter > 0 {
+			// The server said when to come back; a shorter wait than our
+			// own backoff keeps a monitor fresh after a brief 503.
+			wait = min(o.RetryAfter, p.withDefaults().MaxBackoff)
+		}
+		st.NextAttempt = now.Add(wait)
 		return
 	}
 	st.LastSuccess = now

@@ -69,17 +69,23 @@ func TestRecord(t *testing.T) {
 			FirstAttempt: t0, LastAttempt: t0.Add(3 * time.Minute), ConsecutiveFailures: 3,
 			LastError: errFetch.Error(), NextAttempt: t0.Add(3*time.Minute + 4*time.Minute),
 		}},
-		{"retry-after longer than backoff wins", []step{
+		{"retry-after longer than backoff is obeyed", []step{
 			{0, health.Outcome{Err: errFetch, RetryAfter: 30 * time.Minute}},
 		}, crawler.SourceState{
 			FirstAttempt: t0, LastAttempt: t0, ConsecutiveFailures: 1, LastError: errFetch.Error(),
 			NextAttempt: t0.Add(30 * time.Minute),
 		}},
-		{"retry-after shorter than backoff loses", []step{
+		{"retry-after shorter than backoff is obeyed", []step{
 			{0, health.Outcome{Err: errFetch, RetryAfter: 10 * time.Second}},
 		}, crawler.SourceState{
 			FirstAttempt: t0, LastAttempt: t0, ConsecutiveFailures: 1, LastError: errFetch.Error(),
-			NextAttempt: t0.Add(time.Minute),
+			NextAttempt: t0.Add(10 * time.Second),
+		}},
+		{"retry-after is capped", []step{
+			{0, health.Outcome{Err: errFetch, RetryAfter: 72 * time.Hour}},
+		}, crawler.SourceState{
+			FirstAttempt: t0, LastAttempt: t0, ConsecutiveFailures: 1, LastError: errFetch.Error(),
+			NextAttempt: t0.Add(health.DefaultMaxBackoff),
 		}},
 		{"success after failures resets", []step{
 			{0, health.Outcome{New: 1}},
