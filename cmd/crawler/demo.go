@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	crawler "github.com/vnjp-monitor/crawler"
@@ -15,8 +16,9 @@ import (
 )
 
 func runDemo(ctx context.Context, a *app, args []string) error {
-	fs := a.newFlagSet("demo", "[--keep DIR]")
+	fs := a.newFlagSet("demo", "[--keep DIR] [--serve]")
 	keep := fs.String("keep", "", "write the demo database into `DIR` and keep it (default: a temporary directory, removed)")
+	serve := fs.Bool("serve", false, "only serve the demo site until interrupted, and write a configuration for it, to try `crawler run` offline")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -26,6 +28,9 @@ func runDemo(ctx context.Context, a *app, args []string) error {
 		return fmt.Errorf("start demo site: %w", err)
 	}
 	defer site.Close()
+	if *serve {
+		return serveDemo(ctx, a, site, *keep)
+	}
 	// The hostile slow page must outlast the request timeout, not the demo.
 	site.SetSlowDelay(4 * time.Second)
 
@@ -121,4 +126,41 @@ func containsString(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// serveDemo keeps the demo site up and writes a configuration pointing at
+// it, so a user can try the daemon without a network.
+func serveDemo(ctx context.Context, a *app, site *testsite.Site, dir string) error {
+	if dir == "" {
+		dir = "."
+	}
+	path := filepath.Join(dir, "demo-config.yaml")
+	if err := os.WriteFile(path, []byte(demoConfigYAML(site, filepath.Join(dir, "demo.db"))), 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "Demo news site on %s and %s.\nWrote %s; in another terminal try:\n\n"+
+		"  crawler --config %s run\n  crawler --config %s sources\n\nPress Ctrl-C to stop the site.\n",
+		site.BaseURL(), site.SyndicationBaseURL(), path, path, path)
+	<-ctx.Done()
+	return nil
+}
+
+// demoConfigYAML renders a configuration file for the demo site.
+func demoConfigYAML(site *testsite.Site, db string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# Configuration for the demo site started by `crawler demo --serve`.\n")
+	fmt.Fprintf(&b, "database: %q\nuser_agent: vnjp-monitor-demo\nhttp:\n  listen: 127.0.0.1:8080\n", db)
+	fmt.Fprintf(&b, "crawl:\n  schedule: \"@every 10s\"\n  per_host_delay: 0s\n  timeout: 2s\nsources:\n")
+	for _, s := range site.Sources() {
+		fmt.Fprintf(&b, "  - name: %q\n    kind: %s\n    url: %s\n", s.Name, s.Kind, s.URL)
+		for _, kv := range [][2]string{{"link_selector", s.LinkSelector}, {"article_pattern", s.ArticlePattern}, {"next_selector", s.NextSelector}} {
+			if kv[1] != "" {
+				fmt.Fprintf(&b, "    %s: %q\n", kv[0], kv[1])
+			}
+		}
+		if s.MaxPages > 0 {
+			fmt.Fprintf(&b, "    max_pages: %d\n", s.MaxPages)
+		}
+	}
+	return b.String()
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -25,21 +24,9 @@ func runCLI(t *testing.T, stdin string, args ...string) (int, string, string) {
 // siteConfig writes a configuration for the loopback site into dir.
 func siteConfig(t *testing.T, site *testsite.Site, dir string) string {
 	t.Helper()
-	var b strings.Builder
-	fmt.Fprintf(&b, "database: %s\nuser_agent: cli-test\ncrawl:\n  per_host_delay: 0s\n  timeout: 1s\nsources:\n", filepath.Join(dir, "cli.db"))
-	for _, s := range site.Sources() {
-		fmt.Fprintf(&b, "  - name: %q\n    kind: %s\n    url: %s\n", s.Name, s.Kind, s.URL)
-		for k, v := range map[string]string{"link_selector": s.LinkSelector, "article_pattern": s.ArticlePattern, "next_selector": s.NextSelector} {
-			if v != "" {
-				fmt.Fprintf(&b, "    %s: %q\n", k, v)
-			}
-		}
-		if s.MaxPages > 0 {
-			fmt.Fprintf(&b, "    max_pages: %d\n", s.MaxPages)
-		}
-	}
 	path := filepath.Join(dir, "config.yaml")
-	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+	yaml := strings.Replace(demoConfigYAML(site, filepath.Join(dir, "cli.db")), "timeout: 2s", "timeout: 1s", 1)
+	if err := os.WriteFile(path, []byte(yaml), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return path

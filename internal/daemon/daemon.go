@@ -64,10 +64,7 @@ func Open(cfg *config.Config, opts Options) (*Daemon, error) {
 	d := &Daemon{opts: opts, log: opts.Logger, metrics: server.NewMetrics()}
 	st, err := store.Open(cfg.Database, store.Options{Timeout: opts.LockTimeout})
 	if err != nil {
-		if errors.Is(err, store.ErrLocked) {
-			return nil, fmt.Errorf("%w (is another `crawler run` using it?)", err)
-		}
-		return nil, fmt.Errorf("open database: %w", err)
+		return nil, fmt.Errorf("open database: %w", err) // ErrLocked names the likely holder
 	}
 	d.store = st
 	c, err := d.newCrawler(cfg)
