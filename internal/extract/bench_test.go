@@ -17,7 +17,7 @@ func largePage(t testing.TB) []byte {
 	block := `<aside class="related"><h3>More from Business</h3><ul>` +
 		strings.Repeat(`<li><a href="/x">Exporters brace for a slower quarter as orders from Europe weaken</a> <span class="date">12 November 2026</span></li>`, 10) +
 		`</ul></aside><div class="comment"><span class="comment-author">reader</span><p>Interesting, thanks for the report.</p></div>`
-	return []byte(strings.Replace(src, "</main>", strings.Repeat(block, 70)+"</main>", 1))
+	return []byte(strings.Replace(src, "</main>", strings.Repeat(block, 130)+"</main>", 1))
 }
 
 func BenchmarkExtract(b *testing.B) {

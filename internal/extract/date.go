@@ -44,16 +44,19 @@ func ParseDateIn(s string, loc *time.Location) (time.Time, bool) {
 		loc = hintedZone(s) // before the labels go: "Cập nhật" is a hint
 	}
 	s = trimDateLabel(s)
-	parsers := []func(string, *time.Location) (time.Time, bool){
-		parseUnix, parseLayouts, parseJapanese, parseVietnameseWords,
-		parseDayFirst, parseEnglish, parseFallback,
-	}
-	for _, p := range parsers {
+	for _, p := range dateParsers {
 		if t, ok := p(s, loc); ok && plausibleYear(t) {
 			return t, true
 		}
 	}
 	return time.Time{}, false
+}
+
+// dateParsers are tried in order; strict machine formats come first so
+// that the looser pattern matchers never see them.
+var dateParsers = []func(string, *time.Location) (time.Time, bool){
+	parseUnix, parseLayouts, parseJapanese, parseVietnameseWords,
+	parseDayFirst, parseEnglish, parseFallback,
 }
 
 func plausibleYear(t time.Time) bool {

@@ -45,7 +45,7 @@ var genericHeaderCharsets = map[string]bool{
 // cannot be transformed at all.
 func Decode(body []byte, contentType string) (utf8Body []byte, charsetName string, err error) {
 	enc, name := chooseEncoding(body, contentType)
-	out := body
+	var out []byte
 	if name == "utf-8" {
 		out = bytes.ToValidUTF8(trimUTF8BOM(body), []byte("\uFFFD"))
 	} else {
@@ -195,38 +195,40 @@ func documentEncoding(body []byte) (encoding.Encoding, string) {
 func metaEncoding(body []byte) (encoding.Encoding, string) {
 	z := html.NewTokenizer(bytes.NewReader(body))
 	for {
-		tt := z.Next()
-		if tt == html.ErrorToken {
+		switch z.Next() {
+		case html.ErrorToken:
 			return nil, ""
-		}
-		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
-			continue
-		}
-		tok := z.Token()
-		switch tok.Data {
-		case "body":
-			return nil, ""
-		case "meta":
-			if e, name := metaTagEncoding(tok.Attr); e != nil {
-				return e, name
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			switch string(name) {
+			case "body":
+				return nil, ""
+			case "meta":
+				if e, cs := metaTagEncoding(z, hasAttr); e != nil {
+					return e, cs
+				}
 			}
 		}
 	}
 }
 
-func metaTagEncoding(attrs []html.Attribute) (encoding.Encoding, string) {
+// metaTagEncoding reads the attributes of the <meta> tag z is on: either
+// charset="..." or http-equiv="Content-Type" with content="...charset=...".
+func metaTagEncoding(z *html.Tokenizer, more bool) (encoding.Encoding, string) {
 	var content string
 	var httpEquiv bool
-	for _, a := range attrs {
-		switch strings.ToLower(a.Key) {
+	for more {
+		var key, val []byte
+		key, val, more = z.TagAttr()
+		switch string(key) {
 		case "charset":
-			if e, name := lookup(a.Val); e != nil {
+			if e, name := lookup(string(val)); e != nil {
 				return e, name
 			}
 		case "http-equiv":
-			httpEquiv = strings.EqualFold(strings.TrimSpace(a.Val), "content-type")
+			httpEquiv = strings.EqualFold(strings.TrimSpace(string(val)), "content-type")
 		case "content":
-			content = a.Val
+			content = string(val)
 		}
 	}
 	if httpEquiv && content != "" {

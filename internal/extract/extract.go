@@ -7,7 +7,6 @@ import (
 	"net/url"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/markusmobius/go-htmldate"
 	trafilatura "github.com/markusmobius/go-trafilatura"
@@ -63,6 +62,9 @@ func Extract(body []byte, contentType, pageURL string) (*Article, error) {
 	sites := append([]string{a.SiteName, ld.publisher, ld.siteName}, hostLabels(firstNonEmpty(a.Canonical, pageURL))...)
 	a.Title = chooseTitle(m, &ld, res.Metadata.Title, sites)
 	a.Text = cleanParagraphs(renderText(res.ContentNode), a.Title, m.h1)
+	if !looksLikeProse(a.Text) && looksLikeProse(ld.body) {
+		a.Text = plainParagraphs(ld.body) // pages rendered by JavaScript
+	}
 	a.Author = chooseAuthor(m, &ld, res.Metadata.Author)
 	a.Description = firstNonEmpty(m.get("og:description", "description", "twitter:description"),
 		ld.description, res.Metadata.Description)
@@ -76,23 +78,35 @@ func Extract(body []byte, contentType, pageURL string) (*Article, error) {
 	return a, nil
 }
 
-// minTextRunes is the shortest text accepted as an article body.
-const minTextRunes = 50
+// minTextWeight is the shortest text accepted as an article body, in
+// Latin characters; a CJK character counts as two, being closer to a word.
+const minTextWeight = 50
 
 // looksLikeProse rejects what the extractor returns for pages without an
 // article: when nothing qualifies it falls back to all the text of the
 // page, which on an index page is a run of menu labels and headlines.
 // An article has at least one paragraph with sentence punctuation.
 func looksLikeProse(text string) bool {
-	if utf8.RuneCountInString(text) < minTextRunes {
+	if textWeight(text) < minTextWeight {
 		return false
 	}
 	for _, p := range strings.Split(text, "\n\n") {
-		if utf8.RuneCountInString(p) >= 30 && strings.ContainsAny(p, ".,;!?。、！？") {
+		if textWeight(p) >= 30 && strings.ContainsAny(p, ".,;!?。、！？") {
 			return true
 		}
 	}
 	return false
+}
+
+func textWeight(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if isCJK(r) {
+			n++
+		}
+	}
+	return n
 }
 
 // runTrafilatura extracts the main content. Publication dates are handled
@@ -178,6 +192,18 @@ func cleanParagraphs(text, title, h1 string) string {
 		out = append(out, p)
 	}
 	return strings.Join(out, "\n\n")
+}
+
+// plainParagraphs formats plain text (JSON-LD articleBody) like rendered
+// text: lines become paragraphs, whitespace inside them is collapsed.
+func plainParagraphs(s string) string {
+	var paras []string
+	for _, line := range strings.Split(s, "\n") {
+		if line = collapseSpace(line); line != "" {
+			paras = append(paras, line)
+		}
+	}
+	return strings.Join(paras, "\n\n")
 }
 
 // normalizeArticle makes every field NFC. Metadata fields are unescaped

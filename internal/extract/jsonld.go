@@ -17,7 +17,7 @@ type ldInfo struct {
 	publisher     string
 	language      string
 	description   string
-	url           string
+	body          string // articleBody, used when the page's markup has no prose
 	pagePublished string // from a WebPage node, used only when no article node has a date
 	siteName      string // from a WebSite node
 }
@@ -96,7 +96,7 @@ func (info *ldInfo) visit(obj map[string]any) {
 		info.publisher = firstNonEmpty(ldNames(obj["publisher"])...)
 		info.language = ldString(obj["inLanguage"])
 		info.description = ldString(obj["description"])
-		info.url = firstNonEmpty(ldString(obj["url"]), ldID(obj["mainEntityOfPage"]))
+		info.body = ldString(obj["articleBody"])
 	case types["WebPage"] || types["ItemPage"]:
 		if info.pagePublished == "" {
 			info.pagePublished = ldString(obj["datePublished"])
@@ -173,13 +173,6 @@ func ldNames(v any) []string {
 		}
 	}
 	return out
-}
-
-func ldID(v any) string {
-	if m, ok := v.(map[string]any); ok {
-		return ldString(m["@id"])
-	}
-	return ldString(v)
 }
 
 func looksLikeURL(s string) bool {

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 
@@ -28,7 +27,21 @@ type pageMeta struct {
 // own date comes before those of teasers in nearly every layout.
 const maxDateTexts = 8
 
-var rxDateClass = regexp.MustCompile(`(?i)date|time|publish|posted|byline|ngay|meta-info`)
+// dateClassWords mark class and id values of elements that show a date.
+var dateClassWords = []string{"date", "time", "publish", "posted", "byline", "ngay", "meta-info"}
+
+func dateClassed(v string) bool {
+	if v == "" {
+		return false
+	}
+	v = strings.ToLower(v)
+	for _, w := range dateClassWords {
+		if strings.Contains(v, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // get returns the first non-empty value among keys.
 func (m *pageMeta) get(keys ...string) string {
@@ -104,10 +117,10 @@ func (m *pageMeta) visitDateText(n *html.Node) {
 	if len(m.dateTexts) >= maxDateTexts || n.DataAtom == atom.Html || n.DataAtom == atom.Body {
 		return
 	}
-	if !rxDateClass.MatchString(attr(n, "class")) && !rxDateClass.MatchString(attr(n, "id")) {
+	if !dateClassed(attr(n, "class")) && !dateClassed(attr(n, "id")) {
 		return
 	}
-	t := textOf(n)
+	t := collapseSpace(nodeText(n, " ", 200))
 	if t != "" && len(t) <= 120 && strings.ContainsAny(t, "0123456789") {
 		m.dateTexts = append(m.dateTexts, t)
 	}
@@ -169,15 +182,25 @@ func hasToken(list, tok string) bool {
 	return false
 }
 
-// textOf returns the whitespace-collapsed text under n, scripts excluded.
+// textOf returns the whitespace-collapsed text under n, as a browser shows
+// it in a title or headline: text nodes joined as they are, scripts left out.
 func textOf(n *html.Node) string {
+	return collapseSpace(nodeText(n, "", 1<<16))
+}
+
+// nodeText concatenates the text under n with sep between text nodes,
+// stopping once about limit bytes are collected so that a date-classed
+// wrapper around a whole article costs little.
+func nodeText(n *html.Node, sep string, limit int) string {
 	var b strings.Builder
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		switch {
+		case b.Len() > limit:
+			return
 		case n.Type == html.TextNode:
 			b.WriteString(n.Data)
-			b.WriteByte(' ')
+			b.WriteString(sep)
 		case n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style):
 			return
 		}
@@ -186,7 +209,7 @@ func textOf(n *html.Node) string {
 		}
 	}
 	walk(n)
-	return collapseSpace(b.String())
+	return b.String()
 }
 
 // collapseSpace trims s and turns each run of whitespace into one space,

@@ -44,20 +44,24 @@ func renderText(n *html.Node) string {
 }
 
 func (r *textRenderer) walk(n *html.Node, depth int) {
-	if depth > 512 {
-		return
-	}
-	switch n.Type {
-	case html.TextNode:
+	switch {
+	case depth > 512: // deeper nesting is not an article
+	case n.Type == html.TextNode:
 		r.text(n.Data)
-		return
-	case html.ElementNode:
+	case n.Type == html.ElementNode:
+		r.element(n, depth)
 	default:
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			r.walk(c, depth+1)
-		}
-		return
+		r.children(n, depth)
 	}
+}
+
+func (r *textRenderer) children(n *html.Node, depth int) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		r.walk(c, depth+1)
+	}
+}
+
+func (r *textRenderer) element(n *html.Node, depth int) {
 	tag := strings.ToLower(n.Data)
 	switch tag {
 	case "script", "style", "noscript", "template", "svg":
@@ -79,9 +83,7 @@ func (r *textRenderer) walk(n *html.Node, depth int) {
 		r.pre++
 	}
 	r.soft = true
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		r.walk(c, depth+1)
-	}
+	r.children(n, depth)
 	r.soft = true
 	if tag == "pre" {
 		r.pre--
@@ -97,6 +99,9 @@ func (r *textRenderer) text(s string) {
 		return
 	}
 	for _, c := range s {
+		if invisible(c) {
+			continue
+		}
 		if unicode.IsSpace(c) && c != '\u3000' { // the ideographic space is text
 			if !r.space {
 				r.nl = false
@@ -113,6 +118,13 @@ func (r *textRenderer) text(s string) {
 		r.space, r.soft = false, false
 		r.cur.WriteRune(c)
 	}
+}
+
+// invisible reports characters that only hint at line breaking (soft
+// hyphen, zero-width space, word joiner, BOM). Left in, they split words
+// for every later search.
+func invisible(c rune) bool {
+	return c == '\u00AD' || c == '\u200B' || c == '\u2060' || c == '\uFEFF'
 }
 
 // softSpace reports whether an element boundary between the text so far
