@@ -57,7 +57,7 @@ func defaults() Config {
 			MaxBodyBytes:      10 << 20,
 			RespectRobots:     true,
 			ExpectEvery:       72 * time.Hour,
-			MaxArticlesPerRun: 100,
+			MaxArticlesPerRun: 1000,
 		},
 	}
 }

@@ -59,7 +59,7 @@ func TestParseMinimal(t *testing.T) {
 	if got, want := cfg.HTTP.Listen, "127.0.0.1:8080"; got != want {
 		t.Errorf("HTTP.Listen=%q, want %q", got, want)
 	}
-	if got, want := cfg.Crawl.MaxArticlesPerRun, 100; got != want {
+	if got, want := cfg.Crawl.MaxArticlesPerRun, 1000; got != want {
 		t.Errorf("MaxArticlesPerRun=%d, want %d", got, want)
 	}
 	// No pillars: key means the default taxonomy.

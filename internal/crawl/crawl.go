@@ -195,14 +195,17 @@ func (c *Crawler) source(ctx context.Context, src crawler.Source) Report {
 func (c *Crawler) enqueue(source string, items []fetch.Item, rep *Report) error {
 	now := c.now()
 	var fresh []store.PendingItem
-	for _, it := range items {
+	for i, it := range items {
 		ok, err := c.Store.ShouldFetch(it.URL, now)
 		if err != nil {
 			return err
 		}
 		if ok {
+			// A nanosecond apart: the queue drains in listing order, which
+			// for feeds and news sitemaps is newest first.
 			fresh = append(fresh, store.PendingItem{
-				URL: it.URL, Title: it.Title, Author: it.Author, Lang: it.Lang, Published: it.Published, Added: now,
+				URL: it.URL, Title: it.Title, Author: it.Author, Lang: it.Lang, Published: it.Published,
+				Added: now.Add(time.Duration(i)),
 			})
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
 
@@ -62,8 +63,10 @@ func Extract(body []byte, contentType, pageURL string) (*Article, error) {
 	sites := append([]string{a.SiteName, ld.publisher, ld.siteName}, hostLabels(firstNonEmpty(a.Canonical, pageURL))...)
 	a.Title = chooseTitle(m, &ld, res.Metadata.Title, sites)
 	a.Text = cleanParagraphs(renderText(res.ContentNode), a.Title, m.h1)
-	if !looksLikeProse(a.Text) && looksLikeProse(ld.body) {
-		a.Text = plainParagraphs(ld.body) // pages rendered by JavaScript
+	// Pages rendered by JavaScript carry their text only in JSON-LD; the
+	// extractor's last resort finds it too, but loses the paragraphs.
+	if ld.body != "" && (!looksLikeProse(a.Text) || squash(a.Text) == squash(ld.body)) && looksLikeProse(ld.body) {
+		a.Text = plainParagraphs(ld.body)
 	}
 	a.Author = chooseAuthor(m, &ld, res.Metadata.Author)
 	a.Description = firstNonEmpty(m.get("og:description", "description", "twitter:description"),
@@ -77,6 +80,8 @@ func Extract(body []byte, contentType, pageURL string) (*Article, error) {
 	}
 	return a, nil
 }
+
+var rxTag = regexp.MustCompile(`</?[a-zA-Z][a-zA-Z0-9]*[\s/>]`)
 
 // minTextWeight is the shortest text accepted as an article body, in
 // Latin characters; a CJK character counts as two, being closer to a word.
@@ -194,9 +199,15 @@ func cleanParagraphs(text, title, h1 string) string {
 	return strings.Join(out, "\n\n")
 }
 
-// plainParagraphs formats plain text (JSON-LD articleBody) like rendered
-// text: lines become paragraphs, whitespace inside them is collapsed.
+// plainParagraphs formats JSON-LD articleBody like rendered text. Plain
+// text has its lines turned into paragraphs; some sites put HTML there,
+// which is rendered instead.
 func plainParagraphs(s string) string {
+	if rxTag.MatchString(s) {
+		if doc, err := html.Parse(strings.NewReader(s)); err == nil {
+			return renderText(doc)
+		}
+	}
 	var paras []string
 	for _, line := range strings.Split(s, "\n") {
 		if line = collapseSpace(line); line != "" {

@@ -104,6 +104,15 @@ var articleCases = []articleCase{
 		excludes: []string{"関連記事", "円安", "アクセスランキング", "新型スマートフォン", "うちの会社でも", "ログイン", "Copyright"},
 	},
 	{
+		name: "VietnameseJavaScriptShell", body: fromArticle("vi-jsshell.html"),
+		want: Article{
+			Title: "Đường bay thẳng Đà Nẵng – Fukuoka sẽ mở từ tháng Ba", Author: "Bích Ngọc",
+			Lang: "vi", SiteName: "Du Lịch Mới", Charset: "utf-8", Published: mustTime("2026-11-12T08:30:00+07:00"),
+		},
+		contains: []string{"bốn chuyến mỗi tuần", "tăng nhanh nhờ du lịch và lao động.\n\nGiá vé khuyến mãi"},
+		excludes: []string{"JavaScript"},
+	},
+	{
 		name: "JapaneseShiftJISVisibleDate", body: fromCharset("ja-local-sjis.html"), pageURL: "https://minato-nippo.example/news/1234",
 		want: Article{
 			Title: "港町の日本語教室、ベトナム出身の住民が講師に", Lang: "ja", Charset: "shift_jis",
