@@ -29,15 +29,18 @@ func (c *Crawler) fetchAndStore(ctx context.Context, src crawler.Source, todo ma
 		if err == nil {
 			err = c.storePage(src, todo[u], p, rep, &mu)
 		}
+		var serr *storeError
 		if err != nil {
-			c.observeFailure(src.Name, u, err)
+			if !errors.As(err, &serr) { // the page is at fault, not our disk
+				c.observeFailure(src.Name, u, err)
+			}
 			mu.Lock()
 			rep.addError(fmt.Errorf("%s: %w", u, err))
 			mu.Unlock()
 		}
 		// Stored, or failed and recorded: either way the queue entry is done
 		// unless the failure is temporary (dequeue keeps it until settled).
-		if err == nil || !fetch.Temporary(err) && !errors.Is(err, context.Canceled) {
+		if err == nil || serr == nil && !fetch.Temporary(err) && !errors.Is(err, context.Canceled) {
 			if rerr := c.Store.RemovePending(src.Name, u); rerr != nil {
 				c.logger().Error("remove pending", "url", u, "error", rerr)
 			}
@@ -74,11 +77,11 @@ func (c *Crawler) storePage(src crawler.Source, it fetch.Item, p *fetch.Page, re
 	// A page whose rel=canonical names a story we already have is an alias:
 	// record the URLs without storing a second copy.
 	if id, ok, err := c.Store.Lookup(a.URL); err != nil {
-		return err
+		return &storeError{err}
 	} else if ok {
 		for _, u := range a.URLs {
 			if err := c.Store.AddURL(id, u, src.Name); err != nil {
-				return err
+				return &storeError{err}
 			}
 		}
 		mu.Lock()
@@ -89,7 +92,7 @@ func (c *Crawler) storePage(src crawler.Source, it fetch.Item, p *fetch.Page, re
 	a.Classification = c.Classifier.Classify(classify.Input{Title: a.Title, Text: a.Text, Lang: a.Lang, URL: a.URL})
 	_, merged, err := c.Store.Put(a)
 	if err != nil {
-		return fmt.Errorf("store: %w", err)
+		return &storeError{err}
 	}
 	mu.Lock()
 	defer mu.Unlock()
@@ -146,3 +149,10 @@ func isSiteRoot(u string) bool {
 	pu, err := url.Parse(u)
 	return err != nil || pu.Path == "" || pu.Path == "/"
 }
+
+// storeError is a failure of our own database (a full disk, say), not of
+// the page: the page stays queued and is tried again next pass.
+type storeError struct{ err error }
+
+func (e *storeError) Error() string { return "store: " + e.err.Error() }
+func (e *storeError) Unwrap() error { return e.err }
