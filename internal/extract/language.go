@@ -8,18 +8,20 @@ import (
 
 // langAliases maps country codes that pages wrongly put in lang attributes
 // to the language they mean.
-var langAliases = map[string]string{"jp": "ja", "vn": "vi", "cn": "zh", "kr": "ko", "en_us": "en"}
+var langAliases = map[string]string{"jp": "ja", "vn": "vi", "cn": "zh", "kr": "ko"}
 
 // scriptOf groups languages by writing system, the one thing text-based
-// detection can confirm or refute about a declared language.
+// detection can confirm or refute about a declared language. It returns
+// "" for scripts internal/lang does not tell apart from Latin (Arabic,
+// Greek, Devanagari...), where a declaration cannot be checked.
 func scriptOf(code string) string {
 	switch code {
 	case "ja", "zh", "ko", "th":
 		return code
 	case "ru", "uk", "bg", "sr", "mk", "be", "kk":
 		return "cyrillic"
-	case "ar", "fa", "he", "hi", "el", "ka", "hy":
-		return code
+	case "ar", "fa", "ur", "he", "yi", "hi", "mr", "ne", "bn", "ta", "te", "el", "ka", "hy", "am", "km", "lo", "my", "si":
+		return ""
 	}
 	return "latin"
 }
@@ -45,14 +47,15 @@ func normLang(s string) string {
 // when its script matches the text's; between Latin languages, Vietnamese
 // diacritics (or their absence) decide whether the page is Vietnamese.
 //
-// internal/lang names every non-Vietnamese Latin text "en"; latinHint, a
-// statistical guess from the extractor, refines that for long texts so a
-// Portuguese page without declarations is not reported as English.
-func chooseLang(text, latinHint string, declared ...string) string {
+// internal/lang names every Latin text that is not Vietnamese "en" (and
+// counts Arabic or Greek letters as Latin); hint, a statistical guess from
+// the extractor, refines that for long texts so that a Portuguese page
+// without declarations is not reported as English.
+func chooseLang(text, hint string, declared ...string) string {
 	detected := lang.Detect(text)
-	if hint := normLang(latinHint); detected == "en" && hint != "" && hint != "vi" &&
-		scriptOf(hint) == "latin" && len(text) >= minHintText {
-		detected = hint
+	if h := normLang(hint); detected == "en" && h != "" && h != "vi" && len(text) >= minHintText &&
+		(scriptOf(h) == "latin" || scriptOf(h) == "") {
+		detected = h
 	}
 	for _, d := range declared {
 		if code := normLang(d); code != "" && plausibleLang(code, detected) {
@@ -76,6 +79,8 @@ func plausibleLang(code, detected string) bool {
 		return false
 	case code == "zh" && detected == "ja":
 		return false // kana settle it
+	case scriptOf(code) == "" || scriptOf(detected) == "":
+		return true // nothing to check against
 	case scriptOf(code) == "latin" && detected != "en":
 		return false // a specific Latin language was recognised
 	}

@@ -19,8 +19,18 @@ var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", "
 // ("Headline | Harbour Ledger") is still dropped: pipes separate site and
 // section names far more often than they appear inside headlines.
 func cleanTitle(title string, sites []string) string {
-	title = collapseSpace(title)
-	orig := title
+	title, stripped := stripSites(collapseSpace(title), sites)
+	if !stripped {
+		if t := dropPipeSuffix(title); t != title {
+			title, _ = stripSites(t, sites) // "Headline | NHK | 国際"
+		}
+	}
+	return title
+}
+
+// stripSites removes segments naming a site from both ends, repeatedly.
+func stripSites(title string, sites []string) (string, bool) {
+	stripped := false
 	for changed := true; changed; {
 		changed = false
 		for _, sep := range titleSeparators {
@@ -31,11 +41,9 @@ func cleanTitle(title string, sites []string) string {
 				title, changed = strings.TrimSpace(title[i+len(sep):]), true
 			}
 		}
+		stripped = stripped || changed
 	}
-	if title == orig {
-		title = dropPipeSuffix(title)
-	}
-	return title
+	return title, stripped
 }
 
 func dropPipeSuffix(title string) string {
@@ -54,9 +62,10 @@ func dropPipeSuffix(title string) string {
 }
 
 // matchesSite reports whether seg names the site. A trailing segment may
-// extend the name ("VnExpress International" for "VnExpress"); a leading
-// one must equal it, since headlines often start with a place or an
-// organisation that shares words with the site's name.
+// extend the name ("VnExpress International" for "VnExpress") or shorten
+// it ("NHK" for "NHKニュース"); a leading one must equal it, since
+// headlines often start with a place or an organisation that shares words
+// with the site's name.
 func matchesSite(seg string, sites []string, trailing bool) bool {
 	s := squash(seg)
 	if s == "" {
@@ -67,7 +76,13 @@ func matchesSite(seg string, sites []string, trailing bool) bool {
 		if n == "" {
 			continue
 		}
-		if s == n || (trailing && len([]rune(n)) >= 3 && strings.Contains(s, n) && len(s) <= 2*len(n)+8) {
+		switch {
+		case s == n:
+			return true
+		case !trailing:
+		case len([]rune(n)) >= 3 && strings.Contains(s, n) && len(s) <= 2*len(n)+8:
+			return true
+		case len([]rune(s)) >= 3 && strings.HasPrefix(n, s):
 			return true
 		}
 	}
