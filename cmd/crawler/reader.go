@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"time"
 
 	crawler "github.com/vnjp-monitor/crawler"
 	"github.com/vnjp-monitor/crawler/internal/config"
@@ -11,11 +12,16 @@ import (
 	"github.com/vnjp-monitor/crawler/internal/store"
 )
 
+// readLockTimeout bounds the wait for the file before asking the daemon.
+const readLockTimeout = 500 * time.Millisecond
+
 // openReader opens the database for reading. When a running daemon holds
 // it, the commands read through the daemon's HTTP API instead, so `list`,
 // `show` and `sources` work while `crawler run` is up.
 func openReader(a *app, cfg *config.Config) (server.Reader, func(), error) {
-	st, err := store.Open(cfg.Database, store.Options{Timeout: lockTimeout})
+	// A short wait: when the daemon holds the file it holds it for good,
+	// and its API answers at once.
+	st, err := store.Open(cfg.Database, store.Options{Timeout: readLockTimeout})
 	if err == nil {
 		return storeReader{st}, func() { st.Close() }, nil
 	}

@@ -17,6 +17,7 @@ const (
 	entAnniversary                   // an anniversary of the ties (rule cue)
 	entMarking                       // a word marking an event: "to celebrate", 記念 (rule cue)
 	entCoop                          // cooperation is being described: lists of fields count (rule cue)
+	entStudy                         // fields of study are listed: they stay education (rule cue)
 )
 
 // scope says which documents a name is looked for in.

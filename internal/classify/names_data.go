@@ -72,7 +72,27 @@ var nameGroups = []nameGroup{
 		"Fujitsu", "Hitachi", "Toshiba", "Panasonic", "Nissan", "Renova", "Obayashi",
 		"トヨタ", "住友", "三菱", "三井", "丸紅", "伊藤忠", "双日", "日立", "東芝",
 	}},
-	{ent: entJP, weight: 0.5, caseSens: true, names: []string{"NEC", "AEON"}},
+	{ent: entJP, weight: 0.5, names: []string{
+		// Japanese companies and institutions that the Japanese press names
+		// without saying "Japan".
+		"Ajinomoto", "Renesas", "Sony", "Canon", "Aeon", "Uniqlo", "Fast Retailing", "SoftBank",
+		"Kyocera", "Murata", "Denso", "Bridgestone", "Nippon Steel", "Idemitsu", "JERA", "Takashimaya",
+		"Yamaha", "Mitsubishi UFJ", "Mizuho", "SMBC", "Tokushukai", "Kajima", "Shimizu Corporation",
+		"味の素", "ルネサス", "ソニー", "キヤノン", "パナソニック", "富士通", "ホンダ", "日産", "スズキ",
+		"イオン", "ユニクロ", "ファーストリテイリング", "ソフトバンク", "村田製作所", "京セラ", "デンソー",
+		"ブリヂストン", "日本製鉄", "出光", "東京電力", "関西電力", "高島屋", "豊田通商", "大林組",
+		"清水建設", "鹿島建設", "大成建設", "三井住友", "みずほ", "国立国際医療研究センター", "NCGM",
+		"出入国在留管理庁", "入管庁", "海上自衛隊", "陸上自衛隊", "航空自衛隊", "防衛省", "経済産業省",
+		"経産省", "文部科学省", "厚生労働省", "国土交通省", "農林水産省", "総務省", "法務省", "環境省",
+		"衆院", "参院", "衆議院", "参議院", "官邸",
+	}},
+	{ent: entJP, weight: 0.5, caseSens: true, names: []string{"NEC", "AEON", "NTT", "KDDI", "JAXA", "MEXT", "TITP"}},
+	// Japan's own schemes for foreign workers: naming them places the
+	// story in Japan.
+	{ent: entJP, weight: 0.5, names: []string{
+		"技能実習", "特定技能", "育成就労", "在留資格", "Technical Intern Training Program*",
+		"specified skilled worker*", "kỹ năng đặc định", "thực tập sinh kỹ năng",
+	}},
 	{ent: entJP, weight: 0.5, scope: scopeEN, names: []string{"Abe", "yen"}},
 
 	// Both countries at once.

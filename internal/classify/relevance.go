@@ -79,6 +79,9 @@ func (d *document) decide(v *verdict, sc []sentCountries, vn, jp float64) {
 	case vj.co == 0 && !v.framework && min(vn, jp) < 2:
 		v.score = 0.2
 		v.evidence = append([]string{passingReason(vn, jp)}, d.quote(d.mentioning(sc, jp <= vn), 2)...)
+	case !v.framework && d.tailMention(sc):
+		v.score = 0.3
+		v.evidence = append([]string{"one of the two countries is named in one sentence only"}, d.quote(vj.best(), 2)...)
 	case top > 0 && score < thirdRatio*top:
 		v.score = 0.49 * score / top
 		reason := fmt.Sprintf("mainly about %s with %s", sideOf(sc, code), countryNames[code])
@@ -163,4 +166,24 @@ func (d *document) bodySentences() int {
 		}
 	}
 	return n
+}
+
+// tailMention reports a story that names one of the two countries in a
+// single sentence after the lead ("no Japanese were hurt, the embassy
+// said"): a passing mention even though that sentence names both.
+func (d *document) tailMention(sc []sentCountries) bool {
+	if d.bodySentences() <= shortText {
+		return false
+	}
+	var nvn, njp, atVN, atJP int
+	for i, s := range sc {
+		if s.vn > 0 || s.pair {
+			nvn, atVN = nvn+1, i
+		}
+		if s.jp > 0 || s.pair {
+			njp, atJP = njp+1, i
+		}
+	}
+	late := func(i int) bool { return d.sents[i].kind == segBody && i > d.lead+1 }
+	return (njp == 1 && late(atJP)) || (nvn == 1 && late(atVN))
 }

@@ -24,11 +24,10 @@ var ruleCues = []nameGroup{
 	{ent: entWhole, scope: scopeEN, names: []string{
 		"political trust", "strategic trust", "2+2", "political relations",
 		"high-level exchanges", "high-level visits", "high-level contacts", "high-level delegations",
-		"exchanges of delegations", "delegation exchanges",
 	}},
 	{ent: entWhole, scope: scopeVI, names: []string{
 		"tin cậy chính trị", "lòng tin chính trị", "tin cậy chiến lược", "2+2", "tiếp xúc cấp cao",
-		"trao đổi đoàn", "chuyến thăm cấp cao", "quan hệ chính trị", "trao đổi cấp cao",
+		"chuyến thăm cấp cao", "quan hệ chính trị", "trao đổi cấp cao",
 	}},
 	{ent: entWhole, scope: scopeJA, names: []string{
 		"政治的信頼", "戦略的信頼", "2+2", "外務・防衛", "要人往来", "ハイレベル", "首脳間",
@@ -71,7 +70,18 @@ var ruleCues = []nameGroup{
 		"partnership", "pillars", "fields", "areas", "sectors", "invest in", "investment in",
 	}},
 	{ent: entCoop, scope: scopeVI, names: []string{"hợp tác", "quan hệ", "trụ cột", "lĩnh vực", "đối tác", "đầu tư vào"}},
-	{ent: entCoop, scope: scopeJA, names: []string{"協力", "連携", "関係", "パートナーシップ", "4つの分野", "あらゆる分野", "への投資"}},
+	// Fields of study ("majoring in engineering, medicine and economics")
+	// are not fields of cooperation: the sub-areas convention keeps them
+	// in education.
+	{ent: entStudy, scope: scopeEN, names: []string{
+		"major in", "majoring in", "majors", "fields of study", "study fields", "disciplines",
+		"undergraduate", "doctoral programme*", "doctoral program*", "degree programme*", "degree program*",
+		"master's programme*", "master's program*", "master's course*", "training courses in", "courses in",
+	}},
+	{ent: entStudy, scope: scopeVI, names: []string{"chuyên ngành", "ngành học", "ngành đào tạo", "theo học các ngành"}},
+	{ent: entStudy, scope: scopeJA, names: []string{"専攻", "学部", "学科", "課程で学"}},
+	{ent: entCoop, scope: scopeJA, names: []string{"協力", "連携", "関係", "パートナーシップ", "各分野", "4つの分野", "あらゆる分野",
+		"幅広い分野", "分野での協力", "分野で協力", "分野での交流", "分野で交流", "への投資"}},
 }
 
 // cueIn reports whether a rule cue of kind ent is in one of the first
@@ -192,6 +202,9 @@ func (c *Classifier) localTies(d *document, v verdict, sc []sentCountries, score
 		if !s.localVN || !s.localJP || v.ctx[i] < 1 {
 			continue
 		}
+		if d.sents[i].kind == segBody && !d.hasCue(i, entCoop) && !scores[loc].hitIn(i) {
+			continue // "flights between Da Nang and Fukuoka" are not ties between them
+		}
 		assigned[loc] = true
 		scores[loc].prim += assignScore
 		scores[loc].hits = append(scores[loc].hits, scoredHit{sent: i, start: d.sents[i].off, end: d.sents[i].off, w: assignScore})
@@ -248,4 +261,14 @@ func topPillar(scores []pillarScore, assigned []bool, skip int) int {
 		}
 	}
 	return best
+}
+
+// hitIn reports whether the pillar has a phrase in sentence i.
+func (s *pillarScore) hitIn(i int) bool {
+	for _, h := range s.hits {
+		if h.sent == i {
+			return true
+		}
+	}
+	return false
 }

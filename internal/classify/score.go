@@ -3,6 +3,8 @@ package classify
 import (
 	"bytes"
 	"sort"
+
+	crawler "github.com/vnjp-monitor/crawler"
 )
 
 // assignScore is the evidence a pillar needs: one strong phrase, a term in
@@ -27,7 +29,12 @@ type pillarScore struct {
 	prim     float64 // decides the primary: title and lead count more
 	title    float64 // weight found in the title or slug
 	enum     bool    // named in an enumeration of fields
-	hits     []scoredHit
+	// sents counts the sentences with a term or strong phrase for the
+	// pillar; lead is set when one of them is the headline or the lead.
+	sents     int
+	lead      bool
+	dominated bool // its only phrase in a sentence where another pillar has several
+	hits      []scoredHit
 }
 
 // scoredHit is a sentence's best phrase for a pillar, kept for evidence.
@@ -62,13 +69,10 @@ func (c *Classifier) scorePillars(d *document, v verdict) []pillarScore {
 // pillars of an enumeration.
 func (c *Classifier) scoreSentence(d *document, v verdict, hits []termHit, scores []pillarScore) {
 	si := hits[0].sent
-	kept := dropExcluded(hits)
-	best := map[int]termHit{}
-	for _, h := range kept {
-		if b, ok := best[h.pillar]; !ok || h.weight > b.weight {
-			best[h.pillar] = h
-		}
-	}
+	// Only a list of fields of cooperation names each field on its own.
+	listing := d.hasCue(si, entCoop) && !d.hasCue(si, entStudy)
+	kept := c.subAreas(d, si, dropExcluded(hits), listing)
+	best, dominated := bestPhrases(kept)
 	wa, wp := sentWeights(d, si)
 	ctx := v.ctx[si]
 	for p, h := range best {
@@ -84,22 +88,84 @@ func (c *Classifier) scoreSentence(d *document, v verdict, hits []termHit, score
 		s.total += wa * w
 		s.prim += wp * w
 		s.solid = s.solid || h.weight >= weightTerm
+		if h.weight >= weightTerm && ctx >= aloneContext {
+			s.sents++
+			// Political trust is left to the conventions (keepPolitical).
+			s.dominated = dominated[p] && !listing && c.pillars[p].ID != crawler.PillarPolitical
+			s.lead = s.lead || d.sents[si].kind != segBody || si == d.lead
+		}
 		s.anchored = s.anchored || (h.weight >= weightTerm && ctx >= 1)
 		if k := d.sents[si].kind; k == segTitle || k == segSlug {
 			s.title += w
 		}
 		s.hits = append(s.hits, scoredHit{sent: si, start: h.start, end: h.end, w: wa * w})
 	}
-	if ctx < aloneContext || !d.hasCue(si, entCoop) {
-		return
+	if ctx >= aloneContext && listing {
+		markEnumeration(d.buffer(si), si, kept, best, scores)
 	}
+}
+
+// bestPhrases returns each pillar's heaviest phrase in a sentence, and
+// which pillars have a single term there while another pillar has
+// several: a stray word in a sentence about something else.
+func bestPhrases(kept []termHit) (best map[int]termHit, dominated map[int]bool) {
+	best = map[int]termHit{}
+	count := map[int]int{}
+	most := 0
+	for _, h := range kept {
+		if b, ok := best[h.pillar]; !ok || h.weight > b.weight {
+			best[h.pillar] = h
+		}
+		if h.weight >= weightTerm {
+			count[h.pillar]++
+			most = max(most, count[h.pillar])
+		}
+	}
+	dominated = map[int]bool{}
+	for p, n := range count {
+		dominated[p] = n == 1 && most >= 2
+	}
+	return best, dominated
+}
+
+// subAreas applies the sub-areas convention of the contract to one
+// sentence: in a list of fields of study ("majoring in engineering,
+// medicine and economics") only education phrases count, and outside a
+// list of fields, the training and language classes of workers stay
+// labour ("must pass a Japanese-language test before departure").
+func (c *Classifier) subAreas(d *document, si int, kept []termHit, listing bool) []termHit {
+	edu, ok := c.index[crawler.PillarEducation]
+	if !ok {
+		return kept
+	}
+	lab, hasLab := c.index[crawler.PillarLabour]
+	study := d.hasCue(si, entStudy)
+	workers := false
+	for _, h := range kept {
+		workers = workers || (hasLab && h.pillar == lab && h.weight >= weightTerm)
+	}
+	if !study && (listing || !workers) {
+		return kept
+	}
+	out := kept[:0]
+	for _, h := range kept {
+		if (study && h.pillar == edu) || (!study && h.pillar != edu) {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// markEnumeration gives each pillar named in a list of fields of
+// cooperation ("in defence, labour and culture") enough evidence.
+func markEnumeration(buf []byte, si int, kept []termHit, best map[int]termHit, scores []pillarScore) {
 	var items []termHit
 	for _, h := range kept {
 		if h.weight >= weightTerm { // weak words are not fields of cooperation
 			items = append(items, h)
 		}
 	}
-	for _, p := range enumerated(d.buffer(si), items) {
+	for _, p := range enumerated(buf, items) {
 		if !scores[p].enum {
 			scores[p].enum = true
 			h := best[p]
@@ -228,6 +294,11 @@ func (d *document) hasCue(i int, ent entity) bool {
 func (s *pillarScore) assigned() bool {
 	if s.enum {
 		return true
+	}
+	if s.sents < 2 && !s.lead && s.dominated {
+		// One word in one sentence about another pillar ("built the
+		// bridge, the airport and a hospital") is not the story's subject.
+		return false
 	}
 	return s.total >= assignScore && s.solid && (s.anchored || s.total >= unanchoredScore)
 }

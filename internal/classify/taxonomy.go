@@ -165,7 +165,10 @@ func compileOne(pillars []crawler.Pillar, lang string, f form) (*matcher, error)
 				continue
 			}
 			for _, n := range g.names {
-				e := entry{kind: kindName, group: g, caseSens: g.caseSens, rightWord: true, kanaBound: g.kanaBound}
+				// A trailing "*" matches any ending, as in the taxonomy.
+				prefix := strings.HasSuffix(n, "*")
+				n = strings.TrimSuffix(n, "*")
+				e := entry{kind: kindName, group: g, caseSens: g.caseSens, rightWord: !prefix, kanaBound: g.kanaBound}
 				cased, low := normalizeTerm(n, f)
 				s.add(cased, low, e)
 				if f == formLow && strings.ContainsAny(low, " -") {
