@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"text/tabwriter"
 
-	"github.com/vnjp-monitor/crawler/internal/daemon"
+	"github.com/vnjp-monitor/crawler/internal/crawl"
 	"github.com/vnjp-monitor/crawler/internal/fetch"
 )
 
@@ -30,7 +30,7 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	// A private validator store: no conditional GET, nothing written.
-	fc, err := fetch.New(daemon.FetchOptions(cfg), noValidators{})
+	fc, err := fetch.New(crawl.FetchOptions(cfg), noValidators{})
 	if err != nil {
 		return err
 	}

@@ -4,11 +4,8 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/vnjp-monitor/crawler/internal/classify"
 	"github.com/vnjp-monitor/crawler/internal/config"
 	"github.com/vnjp-monitor/crawler/internal/crawl"
-	"github.com/vnjp-monitor/crawler/internal/daemon"
-	"github.com/vnjp-monitor/crawler/internal/fetch"
 	"github.com/vnjp-monitor/crawler/internal/store"
 )
 
@@ -26,16 +23,5 @@ func openStore(cfg *config.Config) (*store.Store, error) {
 
 // newCrawler wires fetch, classify and store for crawl passes.
 func newCrawler(a *app, cfg *config.Config, st *store.Store) (*crawl.Crawler, error) {
-	clf, err := classify.New(cfg.Pillars)
-	if err != nil {
-		return nil, fmt.Errorf("taxonomy in %s: %w", cfg.Path, err)
-	}
-	fc, err := fetch.New(daemon.FetchOptions(cfg), crawl.Validators{Store: st})
-	if err != nil {
-		return nil, err
-	}
-	return &crawl.Crawler{
-		Fetch: fc, Store: st, Classifier: clf,
-		MaxPerRun: cfg.Crawl.MaxArticlesPerRun, Logger: a.logger,
-	}, nil
+	return crawl.New(cfg, st, a.logger)
 }

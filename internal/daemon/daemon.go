@@ -10,10 +10,8 @@ import (
 	"time"
 
 	crawler "github.com/vnjp-monitor/crawler"
-	"github.com/vnjp-monitor/crawler/internal/classify"
 	"github.com/vnjp-monitor/crawler/internal/config"
 	"github.com/vnjp-monitor/crawler/internal/crawl"
-	"github.com/vnjp-monitor/crawler/internal/fetch"
 	"github.com/vnjp-monitor/crawler/internal/schedule"
 	"github.com/vnjp-monitor/crawler/internal/server"
 	"github.com/vnjp-monitor/crawler/internal/store"
@@ -89,30 +87,12 @@ func (d *Daemon) Addr() string { return d.server.Addr() }
 func (d *Daemon) Store() *store.Store { return d.store }
 
 func (d *Daemon) newCrawler(cfg *config.Config) (*crawl.Crawler, error) {
-	clf, err := classify.New(cfg.Pillars)
-	if err != nil {
-		return nil, fmt.Errorf("taxonomy: %w", err)
-	}
-	fc, err := fetch.New(FetchOptions(cfg), crawl.Validators{Store: d.store})
+	c, err := crawl.New(cfg, d.store, d.log)
 	if err != nil {
 		return nil, err
 	}
-	return &crawl.Crawler{
-		Fetch: fc, Store: d.store, Classifier: clf, MaxPerRun: cfg.Crawl.MaxArticlesPerRun,
-		Logger: d.log, Observer: d.metrics, Now: d.opts.Now,
-	}, nil
-}
-
-// FetchOptions maps the configuration to the fetcher's options.
-func FetchOptions(cfg *config.Config) fetch.Options {
-	return fetch.Options{
-		UserAgent:     cfg.UserAgent,
-		PerHostDelay:  cfg.Crawl.PerHostDelay,
-		Parallelism:   cfg.Crawl.Parallelism,
-		Timeout:       cfg.Crawl.Timeout,
-		MaxBodyBytes:  cfg.Crawl.MaxBodyBytes,
-		RespectRobots: cfg.Crawl.RespectRobots,
-	}
+	c.Observer, c.Now = d.metrics, d.opts.Now
+	return c, nil
 }
 
 func (d *Daemon) healthy() error {

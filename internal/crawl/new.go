@@ -1,0 +1,38 @@
+package crawl
+
+import (
+	"fmt"
+	"log/slog"
+
+	"github.com/vnjp-monitor/crawler/internal/classify"
+	"github.com/vnjp-monitor/crawler/internal/config"
+	"github.com/vnjp-monitor/crawler/internal/fetch"
+	"github.com/vnjp-monitor/crawler/internal/store"
+)
+
+// New wires a Crawler from the configuration: the classifier from its
+// taxonomy, a fetcher with its politeness settings keeping conditional-GET
+// state in st.
+func New(cfg *config.Config, st *store.Store, logger *slog.Logger) (*Crawler, error) {
+	clf, err := classify.New(cfg.Pillars)
+	if err != nil {
+		return nil, fmt.Errorf("taxonomy in %s: %w", cfg.Path, err)
+	}
+	fc, err := fetch.New(FetchOptions(cfg), Validators{Store: st})
+	if err != nil {
+		return nil, err
+	}
+	return &Crawler{Fetch: fc, Store: st, Classifier: clf, MaxPerRun: cfg.Crawl.MaxArticlesPerRun, Logger: logger}, nil
+}
+
+// FetchOptions maps the configuration to the fetcher's options.
+func FetchOptions(cfg *config.Config) fetch.Options {
+	return fetch.Options{
+		UserAgent:     cfg.UserAgent,
+		PerHostDelay:  cfg.Crawl.PerHostDelay,
+		Parallelism:   cfg.Crawl.Parallelism,
+		Timeout:       cfg.Crawl.Timeout,
+		MaxBodyBytes:  cfg.Crawl.MaxBodyBytes,
+		RespectRobots: cfg.Crawl.RespectRobots,
+	}
+}
