@@ -99,6 +99,9 @@ func (d *Daemon) healthy() error {
 	if !d.running.Load() || !d.sched.Running() {
 		return errors.New("scheduler not running")
 	}
+	if err := d.store.Ping(); err != nil {
+		return fmt.Errorf("database: %w", err)
+	}
 	return nil
 }
 

@@ -130,3 +130,8 @@ func (s *Store) Check() error {
 		return errors.Join(errs...)
 	})
 }
+
+// Ping reports whether the database is open and readable, for health checks.
+func (s *Store) Ping() error {
+	return s.db.View(func(*bolt.Tx) error { return nil })
+}

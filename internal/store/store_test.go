@@ -176,3 +176,17 @@ func TestCheck_DetectsBrokenIndexes(t *testing.T) {
 		})
 	}
 }
+
+func TestPing(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "ping.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Ping(); err != nil {
+		t.Fatalf("Ping on an open store: %v", err)
+	}
+	s.Close()
+	if err := s.Ping(); err == nil {
+		t.Fatal("Ping on a closed store succeeded")
+	}
+}
