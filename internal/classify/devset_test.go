@@ -20,12 +20,12 @@ type floor struct {
 }
 
 var devFloors = map[string]floor{
-	"all":  {relF1: 0.99, macroF1: 0.88, primary: 0.95},
+	"all":  {relF1: 0.99, macroF1: 0.89, primary: 0.95},
 	"odd":  {relF1: 1.00, macroF1: 0.91, primary: 0.96}, // the half the terms were tuned on
-	"even": {relF1: 0.98, macroF1: 0.84, primary: 0.94}, // the half kept for checking
-	"en":   {relF1: 1.00, macroF1: 0.84, primary: 0.94},
+	"even": {relF1: 0.98, macroF1: 0.86, primary: 0.94}, // the half kept for checking
+	"en":   {relF1: 1.00, macroF1: 0.87, primary: 0.94},
 	"vi":   {relF1: 1.00, macroF1: 0.88, primary: 0.97},
-	"ja":   {relF1: 0.98, macroF1: 0.65, primary: 0.93}, // three pillars have no Japanese case: their F1 counts 0
+	"ja":   {relF1: 0.98, macroF1: 0.67, primary: 0.95}, // three pillars have no Japanese case: their F1 counts 0
 }
 
 func TestDevelopmentSet(t *testing.T) {

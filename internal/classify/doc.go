@@ -16,10 +16,14 @@
 //
 // Relevance comes from the two countries appearing together: in the
 // headline, in the same sentence, or joined ("Viet Nam–Japan", 日越,
-// "Việt Nam và Nhật Bản"). A third country paired with either of them
-// twice as strongly as they are paired with each other makes the story a
-// third-country story; a country named only once apart from the other,
-// or only in a list of several countries, is a passing mention.
+// "Việt Nam và Nhật Bản"). Japanese companies, ministries and Japan's
+// schemes for foreign workers (技能実習, "specified skilled worker")
+// stand for Japan, since the Japanese press rarely adds "Japan" to them.
+// A third country paired with either of them twice as strongly as they
+// are paired with each other makes the story a third-country story; a
+// country named only once apart from the other, only in a list of
+// several countries, or in a single sentence after the lead ("no
+// Japanese were hurt, the embassy said") is a passing mention.
 // Mekong–Japan and ASEAN–Japan meetings count when Viet Nam takes part in
 // them rather than being listed. Relevant is Relevance >= 0.5.
 //
@@ -31,21 +35,36 @@
 // resting on more than weak phrases, and either a phrase in the headline
 // or in a sentence about the two countries, or a score of 3. A list of
 // three fields or more in a sentence about cooperation ("trade, labour and
-// culture") assigns each of them. The primary is the pillar with the most
-// evidence, the headline and lead counting more.
+// culture") assigns each of them. A pillar found in one sentence only,
+// after the lead, by a single phrase while another pillar has several
+// there ("loans built the bridge, the airport and the hospital") is a
+// stray word, not the story's subject, and is dropped. The primary is the
+// pillar with the most evidence, the headline and lead counting more.
 //
 // The labelling conventions of the contract are rules on top:
 //   - defence talks, a leader receiving a sectoral visitor and ties
 //     between localities are not political trust, unless the relationship
 //     as a whole ("political trust", "2+2") or a top-level visit or
-//     summit is part of the story;
+//     summit is part of the story; a leader meeting a company or agency
+//     head is the sector's story even when the meeting fills the
+//     headline, unless the visitor is an envoy (an ambassador, a foreign
+//     minister, a lawmaker);
 //   - political trust beside another primary pillar needs a visit, a
 //     summit, the relationship as a whole, a list of fields naming
 //     politics, or an anniversary the event marks;
 //   - a Mekong–Japan or ASEAN–Japan meeting in the headline is
 //     regional-multilateral only;
-//   - a Vietnamese province and a Japanese prefecture in one sentence are
+//   - a Vietnamese province and a Japanese prefecture in one sentence
+//     about cooperation (not "flights between Da Nang and Fukuoka") are
 //     local cooperation, the primary when the headline pairs them;
+//   - nurses and caregivers sent to work in Japan are labour first
+//     when the headline speaks of the workers, health second;
+//   - sub-areas stay in their pillar: a list after one pillar's own
+//     cooperation ("healthcare cooperation in preventive medicine,
+//     training and medical infrastructure") names its sub-areas; fields
+//     of study listed in a sentence ("majoring in medicine and
+//     economics") count only for education; training or language classes
+//     in a sentence about workers count for labour, not education;
 //   - a general overview of the relationship (four pillars or more, a
 //     summit or visit, no single pillar in the headline) has political
 //     trust as primary.

@@ -18,6 +18,7 @@ const (
 	entMarking                       // a word marking an event: "to celebrate", 記念 (rule cue)
 	entCoop                          // cooperation is being described: lists of fields count (rule cue)
 	entStudy                         // fields of study are listed: they stay education (rule cue)
+	entEnvoy                         // a political visitor: an ambassador, a minister of foreign affairs, a lawmaker (rule cue)
 )
 
 // scope says which documents a name is looked for in.

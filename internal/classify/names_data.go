@@ -83,7 +83,7 @@ var nameGroups = []nameGroup{
 		"ブリヂストン", "日本製鉄", "出光", "東京電力", "関西電力", "高島屋", "豊田通商", "大林組",
 		"清水建設", "鹿島建設", "大成建設", "三井住友", "みずほ", "国立国際医療研究センター", "NCGM",
 		"出入国在留管理庁", "入管庁", "海上自衛隊", "陸上自衛隊", "航空自衛隊", "防衛省", "経済産業省",
-		"経産省", "文部科学省", "厚生労働省", "国土交通省", "農林水産省", "総務省", "法務省", "環境省",
+		"経産省", "文部科学省", "厚生労働省", "国土交通省", "農林水産省", "総務省", "法務省",
 		"衆院", "参院", "衆議院", "参議院", "官邸",
 	}},
 	{ent: entJP, weight: 0.5, caseSens: true, names: []string{"NEC", "AEON", "NTT", "KDDI", "JAXA", "MEXT", "TITP"}},
@@ -110,13 +110,17 @@ var nameGroups = []nameGroup{
 	{ent: entCue, weight: 1, scope: scopeEN, names: []string{
 		"two countries", "both countries", "bilateral", "both sides", "two sides", "two nations",
 		"both nations", "two governments", "two peoples", "both peoples", "two leaders",
-		"two prime ministers", "two ministers", "two ministries",
+		"two prime ministers", "two ministers", "two ministries", "two foreign ministers", "two defence ministers",
+		"two defense ministers", "both leaders", "both ministers", "two presidents", "two parliaments",
 	}},
 	{ent: entCue, weight: 1, scope: scopeVI, names: []string{
 		"hai nước", "song phương", "hai bên", "hai quốc gia", "hai dân tộc", "hai chính phủ",
-		"hai nhà lãnh đạo", "hai thủ tướng", "hai phía", "hai Bộ",
+		"hai nhà lãnh đạo", "hai thủ tướng", "hai phía", "hai Bộ", "hai Ngoại trưởng", "hai Quốc hội",
 	}},
-	{ent: entCue, weight: 1, scope: scopeJA, names: []string{"両国", "二国間", "双方", "両政府", "両首脳", "両首相", "両大臣", "両国民", "両省"}},
+	{ent: entCue, weight: 1, scope: scopeJA, names: []string{
+		"両国", "二国間", "双方", "両政府", "両首脳", "両首相", "両大臣", "両国民", "両省", "両外相", "両防衛相",
+		"両国防相", "両議長", "両機関", "両県省", "両市",
+	}},
 
 	// Longer names that hide a shorter one inside them.
 	{ent: entNeutral, names: []string{
@@ -125,6 +129,8 @@ var nameGroups = []nameGroup{
 		"bán đảo Triều Tiên", "朝鮮半島", "US$", "cập nhật", "chủ nhật", "Nhat la", "Nhat dinh",
 		"Nhat tri", "Mỹ phẩm", "Mỹ thuật", "Mỹ Tho", "Mỹ Đình", "Mỹ Sơn",
 		"Lao động", "Indian Ocean", "Ấn Độ Dương",
+		// The delta is a Vietnamese region, not the Mekong–Japan framework.
+		"Mekong Delta", "Mekong delta", "メコンデルタ", "メコン・デルタ",
 	}},
 }
 

@@ -19,6 +19,17 @@ var ruleCues = []nameGroup{
 	}},
 	{ent: entReception, scope: scopeJA, names: []string{"表敬", "接見", "面会"}},
 
+	// Visitors whose calls are political, not sectoral.
+	{ent: entEnvoy, scope: scopeEN, names: []string{
+		"ambassador", "foreign minister", "minister of foreign affairs", "lawmaker*", "parliamentarian*",
+		"speaker", "special envoy", "party delegation", "parliamentary delegation", "friendship parliamentary",
+	}},
+	{ent: entEnvoy, scope: scopeVI, names: []string{
+		"Đại sứ", "Bộ trưởng Ngoại giao", "Ngoại trưởng", "Nghị sĩ", "Chủ tịch Hạ viện", "Chủ tịch Thượng viện",
+		"Đặc phái viên", "Liên minh Nghị sĩ", "đoàn đại biểu Đảng",
+	}},
+	{ent: entEnvoy, scope: scopeJA, names: []string{"大使", "外相", "外務大臣", "議員", "議長", "特使", "議連"}},
+
 	// The relationship as a whole: political trust stays even in a
 	// defence or sectoral story.
 	{ent: entWhole, scope: scopeEN, names: []string{
@@ -117,6 +128,7 @@ func (c *Classifier) applyConventions(d *document, v verdict, sc []sentCountries
 	localHeadline := hasLoc && c.localTies(d, v, sc, scores, assigned, loc)
 	c.keepPolitical(d, scores, assigned)
 	c.overview(d, scores, assigned)
+	c.workersFirst(scores, assigned)
 	if localHeadline {
 		// The headline pairs a province with a prefecture: that stays
 		// the primary whatever else the story covers.
@@ -144,6 +156,13 @@ func (c *Classifier) keepPolitical(d *document, scores []pillarScore, assigned [
 	localTop := false
 	if p, ok := c.index[crawler.PillarLocal]; ok && top == p {
 		localTop = true // "political trust at the local level" is still local
+	}
+	if top == pol && d.cueIn(entReception, false) && !d.cueIn(entEnvoy, false) && !d.cueIn(entVisit, false) &&
+		!d.cueIn(entWhole, true) && topPillar(scores, assigned, pol) >= 0 {
+		// A leader meeting a company or an agency head: the story is
+		// the sector, even when it reads like a meeting.
+		assigned[pol] = false
+		return
 	}
 	if top == pol || (d.cueIn(entWhole, true) && !localTop) {
 		return
@@ -271,4 +290,18 @@ func (s *pillarScore) hitIn(i int) bool {
 		}
 	}
 	return false
+}
+
+// workersFirst applies the labour convention to nurses and caregivers
+// sent to work in Japan: when the headline speaks of the workers, the
+// story is labour first, their occupation (health) second.
+func (c *Classifier) workersFirst(scores []pillarScore, assigned []bool) {
+	lab, ok1 := c.index[crawler.PillarLabour]
+	hea, ok2 := c.index[crawler.PillarHealth]
+	if !ok1 || !ok2 || !assigned[lab] || !assigned[hea] || scores[lab].title == 0 {
+		return
+	}
+	if topPillar(scores, assigned, -1) == hea {
+		raiseAbove(scores, assigned, lab)
+	}
 }

@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"bytes"
 	"sort"
 
 	crawler "github.com/vnjp-monitor/crawler"
@@ -71,7 +70,7 @@ func (c *Classifier) scoreSentence(d *document, v verdict, hits []termHit, score
 	si := hits[0].sent
 	// Only a list of fields of cooperation names each field on its own.
 	listing := d.hasCue(si, entCoop) && !d.hasCue(si, entStudy)
-	kept := c.subAreas(d, si, dropExcluded(hits), listing)
+	kept := c.subAreas(d, si, d.dropSubAreaLists(si, dropExcluded(hits)), listing)
 	best, dominated := bestPhrases(kept)
 	wa, wp := sentWeights(d, si)
 	ctx := v.ctx[si]
@@ -101,7 +100,7 @@ func (c *Classifier) scoreSentence(d *document, v verdict, hits []termHit, score
 		s.hits = append(s.hits, scoredHit{sent: si, start: h.start, end: h.end, w: wa * w})
 	}
 	if ctx >= aloneContext && listing {
-		markEnumeration(d.buffer(si), si, kept, best, scores)
+		markEnumeration(d, si, kept, best, scores)
 	}
 }
 
@@ -126,52 +125,6 @@ func bestPhrases(kept []termHit) (best map[int]termHit, dominated map[int]bool) 
 		dominated[p] = n == 1 && most >= 2
 	}
 	return best, dominated
-}
-
-// subAreas applies the sub-areas convention of the contract to one
-// sentence: in a list of fields of study ("majoring in engineering,
-// medicine and economics") only education phrases count, and outside a
-// list of fields, the training and language classes of workers stay
-// labour ("must pass a Japanese-language test before departure").
-func (c *Classifier) subAreas(d *document, si int, kept []termHit, listing bool) []termHit {
-	edu, ok := c.index[crawler.PillarEducation]
-	if !ok {
-		return kept
-	}
-	lab, hasLab := c.index[crawler.PillarLabour]
-	study := d.hasCue(si, entStudy)
-	workers := false
-	for _, h := range kept {
-		workers = workers || (hasLab && h.pillar == lab && h.weight >= weightTerm)
-	}
-	if !study && (listing || !workers) {
-		return kept
-	}
-	out := kept[:0]
-	for _, h := range kept {
-		if (study && h.pillar == edu) || (!study && h.pillar != edu) {
-			out = append(out, h)
-		}
-	}
-	return out
-}
-
-// markEnumeration gives each pillar named in a list of fields of
-// cooperation ("in defence, labour and culture") enough evidence.
-func markEnumeration(buf []byte, si int, kept []termHit, best map[int]termHit, scores []pillarScore) {
-	var items []termHit
-	for _, h := range kept {
-		if h.weight >= weightTerm { // weak words are not fields of cooperation
-			items = append(items, h)
-		}
-	}
-	for _, p := range enumerated(buf, items) {
-		if !scores[p].enum {
-			scores[p].enum = true
-			h := best[p]
-			scores[p].hits = append(scores[p].hits, scoredHit{sent: si, start: h.start, end: h.end, w: assignScore})
-		}
-	}
 }
 
 // sentWeights returns the weights of a sentence for assignment and for
@@ -209,72 +162,6 @@ func dropExcluded(hits []termHit) []termHit {
 		}
 	}
 	return out
-}
-
-// enumerated returns the pillars named in a list of at least three
-// fields ("cooperation in defence, labour and culture"): each counts.
-func enumerated(buf []byte, hits []termHit) []int {
-	var out []int
-	var run []termHit
-	flush := func() {
-		seen := map[int]bool{}
-		for _, h := range run {
-			seen[h.pillar] = true
-		}
-		if len(seen) >= 3 {
-			for p := range seen {
-				out = append(out, p)
-			}
-		}
-		run = run[:0]
-	}
-	runEnd := 0
-	for _, h := range hits {
-		// Overlapping phrases ("digital" in "digital transformation") stay
-		// in the run; a gap must look like a list separator.
-		if len(run) > 0 && h.start >= runEnd && !listGap(buf[runEnd:h.start]) {
-			flush()
-		}
-		if len(run) == 0 || h.end > runEnd {
-			runEnd = h.end
-		}
-		run = append(run, h)
-	}
-	flush()
-	sort.Ints(out)
-	return out
-}
-
-// listSeparators mark a gap between two items of a list.
-var listSeparators = [][]byte{
-	[]byte(","), []byte("、"), []byte(";"), []byte("・"), []byte("や"), []byte(" and "),
-	[]byte(" và "), []byte(" va "), []byte(" or "), []byte(" as well as "), []byte(" cũng như "),
-	[]byte("及び"), []byte("および"), []byte("/"),
-}
-
-// listGap reports a short gap with a list separator ("defence, ", " and ",
-// "や") or a list number ("(2)").
-func listGap(gap []byte) bool {
-	if len(gap) > 20 {
-		return false
-	}
-	for _, s := range listSeparators {
-		if bytes.Contains(gap, s) {
-			return true
-		}
-	}
-	return listNumber(bytes.TrimSpace(gap))
-}
-
-// listNumber reports "(2)", "2)" or "2." between two items.
-func listNumber(b []byte) bool {
-	b = bytes.TrimPrefix(b, []byte("("))
-	n := 0
-	for n < len(b) && b[n] >= '0' && b[n] <= '9' {
-		n++
-	}
-	rest := string(b[n:])
-	return n > 0 && (rest == ")" || rest == ".")
 }
 
 // hasCue reports whether sentence i holds a rule cue of kind ent.
