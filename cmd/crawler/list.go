@@ -43,6 +43,9 @@ func runList(_ context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
+	if *pillar != "" && !knownPillar(cfg.Pillars, *pillar) {
+		return fmt.Errorf("--pillar: unknown pillar %q; the taxonomy has: %s", *pillar, pillarIDs(cfg.Pillars))
+	}
 	q := server.ListQuery{All: *all, Pillar: *pillar, Limit: *limit}
 	if *since != "" {
 		if q.Since, err = parseSince(*since, time.Now(), cfg.Location); err != nil {
@@ -130,4 +133,21 @@ func truncate(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
+}
+
+func knownPillar(pillars []crawler.Pillar, id string) bool {
+	for _, p := range pillars {
+		if p.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+func pillarIDs(pillars []crawler.Pillar) string {
+	ids := make([]string, len(pillars))
+	for i, p := range pillars {
+		ids[i] = p.ID
+	}
+	return strings.Join(ids, ", ")
 }

@@ -110,7 +110,8 @@ func TestUsageAndConfigErrors(t *testing.T) {
 		{"bad flag", []string{"list", "--bogus"}, exitUsage, "bogus"},
 		{"config error names key and line", []string{"--config", bad, "check", "--offline"}, exitError, "line 3: crawl.timeout"},
 		{"missing config", []string{"--config", filepath.Join(dir, "none.yaml"), "list"}, exitError, "none.yaml"},
-		{"bad since", []string{"--config", bad, "list", "--since", "yesterday"}, exitError, "crawl.timeout"},
+		{"bad since", []string{"list", "--since", "yesterday"}, exitError, "--since"},
+		{"unknown pillar", []string{"list", "--pillar", "sports"}, exitError, "unknown pillar"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
