@@ -58,7 +58,8 @@ const maxErrorSamples = 5
 func (r *Report) addError(err error) {
 	r.Errors++
 	if len(r.ErrorSamples) < maxErrorSamples {
-		r.ErrorSamples = append(r.ErrorSamples, err.Error())
+		// Samples are printed and logged: URLs may carry credentials.
+		r.ErrorSamples = append(r.ErrorSamples, health.Redact(err.Error()))
 	}
 }
 
@@ -131,7 +132,7 @@ func (c *Crawler) Source(ctx context.Context, src crawler.Source) Report {
 		slog.Int("errors", rep.Errors), slog.Bool("not_modified", rep.NotModified), slog.Duration("duration", rep.Duration),
 	}
 	if rep.Err != nil {
-		log.Warn("crawl failed", append(attrs, slog.String("error", rep.Err.Error()))...)
+		log.Warn("crawl failed", append(attrs, slog.String("error", health.Redact(rep.Err.Error())))...)
 	} else {
 		log.Info("crawl done", attrs...)
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/vnjp-monitor/crawler/internal/classify"
 	"github.com/vnjp-monitor/crawler/internal/extract"
 	"github.com/vnjp-monitor/crawler/internal/fetch"
+	"github.com/vnjp-monitor/crawler/internal/health"
 )
 
 // fetchAndStore fetches the new pages and stores each as it arrives, so a
@@ -42,7 +43,7 @@ func (c *Crawler) fetchAndStore(ctx context.Context, src crawler.Source, todo ma
 		// unless the failure is temporary (dequeue keeps it until settled).
 		if err == nil || serr == nil && !fetch.Temporary(err) && !errors.Is(err, context.Canceled) {
 			if rerr := c.Store.RemovePending(src.Name, u); rerr != nil {
-				c.logger().Error("remove pending", "url", u, "error", rerr)
+				c.logger().Error("remove pending", "url", health.Redact(u), "error", rerr)
 			}
 		}
 	})
@@ -57,7 +58,7 @@ func (c *Crawler) observeFailure(source, u string, err error) {
 	c.observe(source, statusOf(err))
 	permanent := !fetch.Temporary(err)
 	if rerr := c.Store.RecordFailure(u, source, err.Error(), permanent, c.now()); rerr != nil {
-		c.logger().Error("record failure", "url", u, "error", rerr)
+		c.logger().Error("record failure", "url", health.Redact(u), "error", rerr)
 	}
 }
 
