@@ -72,6 +72,7 @@ func (c *Classifier) scoreSentence(d *document, v verdict, hits []termHit, score
 	listing := d.hasCue(si, entCoop) && !d.hasCue(si, entStudy)
 	kept := c.subAreas(d, si, d.dropSubAreaLists(si, dropExcluded(hits)), listing)
 	best, dominated := bestPhrases(kept)
+	pairedTerms(d.buffer(si), kept, best)
 	wa, wp := sentWeights(d, si)
 	ctx := v.ctx[si]
 	for p, h := range best {
@@ -188,4 +189,31 @@ func (s *pillarScore) assigned() bool {
 		return false
 	}
 	return s.total >= assignScore && s.solid && (s.anchored || s.total >= unanchoredScore)
+}
+
+// pairedTerms raises to a strong phrase the pillars named by two
+// different terms joined in a list ("trade and investment", "thương mại,
+// đầu tư"): the pair says as much as one strong phrase.
+func pairedTerms(buf []byte, kept []termHit, best map[int]termHit) {
+	var items []termHit
+	for _, h := range kept {
+		if h.weight >= weightTerm {
+			items = append(items, h)
+		}
+	}
+	for _, run := range listRuns(buf, items) {
+		for i, h := range run {
+			b := best[h.pillar]
+			if b.weight >= weightStrong {
+				continue
+			}
+			for _, o := range run[i+1:] {
+				if o.pillar == h.pillar && o.phrase != h.phrase && o.start >= h.end {
+					b.weight = weightStrong
+					best[h.pillar] = b
+					break
+				}
+			}
+		}
+	}
 }
