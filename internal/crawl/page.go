@@ -68,9 +68,10 @@ func (c *Crawler) storePage(src crawler.Source, it fetch.Item, p *fetch.Page, re
 	mu.Lock()
 	rep.Fetched++
 	mu.Unlock()
-	// fetch hands over the body already decoded to UTF-8 (the page's meta
-	// charset still in it), so say so rather than let extract decode twice.
-	ex, err := extract.Extract(p.Body, "text/html; charset=utf-8", p.FinalURL)
+	// extract decodes the bytes as received: it reads a <meta> charset
+	// anywhere in the head and guesses undeclared legacy encodings, which
+	// fetch's quick conversion for listings does not.
+	ex, err := extract.Extract(p.Raw, p.ContentType, p.FinalURL)
 	if err != nil {
 		return fmt.Errorf("extract: %w", err)
 	}

@@ -9,7 +9,10 @@ import (
 // so neither stage imports the other.
 type Validators struct{ Store *store.Store }
 
-var _ fetch.ValidatorStore = Validators{}
+var (
+	_ fetch.ValidatorStore    = Validators{}
+	_ fetch.ChildSitemapStore = Validators{}
+)
 
 // Validators returns the ETag and Last-Modified kept for url.
 func (v Validators) Validators(url string) (fetch.Validators, error) {
@@ -20,4 +23,14 @@ func (v Validators) Validators(url string) (fetch.Validators, error) {
 // SetValidators keeps the ETag and Last-Modified of url's last 200.
 func (v Validators) SetValidators(url string, val fetch.Validators) error {
 	return v.Store.SetValidators(url, val.ETag, val.LastModified)
+}
+
+// ChildSitemaps returns the child sitemaps last listed by the index.
+func (v Validators) ChildSitemaps(index string) ([]string, error) {
+	return v.Store.ChildSitemaps(index)
+}
+
+// SetChildSitemaps keeps the child sitemaps the index lists.
+func (v Validators) SetChildSitemaps(index string, children []string) error {
+	return v.Store.SetChildSitemaps(index, children)
 }

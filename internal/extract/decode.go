@@ -88,6 +88,13 @@ func chooseEncoding(body []byte, contentType string) (encoding.Encoding, string)
 			return doc, docName
 		case genericHeaderCharsets[headerName] && doc != nil:
 			return doc, docName
+		case (genericHeaderCharsets[headerName] || headerName == "utf-8") && doc == nil && !validUTF8:
+			// A server default over an undeclared legacy page: a
+			// confident guess of a multi-byte charset (Shift_JIS under a
+			// Latin-1 header, say) beats the label.
+			if e, name := guessEncoding(body); e != nil && multiByte[name] {
+				return e, name
+			}
 		}
 		return header, headerName
 	}
@@ -102,6 +109,12 @@ func chooseEncoding(body []byte, contentType string) (encoding.Encoding, string)
 	}
 	e, name := charset.Lookup("windows-1252")
 	return e, name
+}
+
+// multiByte are the legacy CJK charsets a guess may put before a generic
+// header label: their byte patterns are unlike any Western text.
+var multiByte = map[string]bool{
+	"shift_jis": true, "euc-jp": true, "iso-2022-jp": true, "gbk": true, "gb18030": true, "big5": true, "euc-kr": true,
 }
 
 func asciiIncompatible(name string) bool {

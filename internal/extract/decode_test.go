@@ -43,6 +43,8 @@ func TestDecodeFixtures(t *testing.T) {
 		{"GenericHeaderYieldsToMeta", "sjis-meta.html", "text/html; charset=windows-1252", "shift_jis"},
 		{"UTF8HeaderOnEUCJPBytes", "eucjp-http-equiv.html", "text/html; charset=utf-8", "euc-jp"},
 		{"SpecificHeaderWins", "sjis-undeclared.html", "text/html; charset=shift_jis", "shift_jis"},
+		{"ShiftJISUnderLatin1Header", "sjis-undeclared.html", "text/html; charset=ISO-8859-1", "shift_jis"},
+		{"ShiftJISUnderUTF8Header", "sjis-undeclared.html", "text/html; charset=utf-8", "shift_jis"},
 		{"MalformedHeader", "eucjp-http-equiv.html", "text/html; charset=euc-jp;;", "euc-jp"},
 	}
 	for _, tt := range tests {

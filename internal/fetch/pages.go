@@ -18,7 +18,10 @@ type Page struct {
 	// Body is the document as UTF-8, whatever charset the server or the
 	// page declared; meta charset tags are left as they were, so parse the
 	// body as UTF-8 rather than sniffing it again.
-	Body   []byte
+	Body []byte
+	// Raw is the body as received (decompressed, not decoded), for callers
+	// with their own charset detection; pass it together with ContentType.
+	Raw    []byte
 	Header http.Header
 }
 
@@ -81,7 +84,15 @@ func byHost(urls []string, fn func(string, *Page, error)) [][]string {
 	return groups
 }
 
-// page fetches one article page and checks its status and type.
+// maxRetryWait is the longest Retry-After an article request waits out
+// within the same call. A server that asks for a short pause (a 503 while
+// it restarts, a 429 burst limit) gets it, and the page is not left for a
+// pass hours later; longer requests go back to the caller as errors.
+const maxRetryWait = 30 * time.Second
+
+// page fetches one article page and checks its status and type. A 429 or
+// 503 answer with a Retry-After of at most maxRetryWait is retried once,
+// after that pause.
 func (s *session) page(u string) (*Page, error) {
 	hdr := http.Header{}
 	hdr.Set("Accept", acceptHTML)
@@ -89,7 +100,21 @@ func (s *session) page(u string) (*Page, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := statusError(res.status, res.header, time.Now()); err != nil {
+	err = statusError(res.status, res.header, time.Now())
+	if d, ok := RetryAfter(err); ok && d <= maxRetryWait {
+		t := time.NewTimer(d)
+		select {
+		case <-t.C:
+		case <-s.ctx.Done():
+			t.Stop()
+			return nil, s.ctx.Err()
+		}
+		if res, err = s.get(u, hdr, true); err != nil {
+			return nil, err
+		}
+		err = statusError(res.status, res.header, time.Now())
+	}
+	if err != nil {
 		return nil, err
 	}
 	ct := res.header.Get("Content-Type")
@@ -105,6 +130,7 @@ func (s *session) page(u string) (*Page, error) {
 		Status:      res.status,
 		ContentType: ct,
 		Body:        htmlToUTF8(res.body, ct),
+		Raw:         res.body,
 		Header:      res.header,
 	}, nil
 }

@@ -92,8 +92,11 @@ type childSitemap struct {
 // URLs to b and returns the child sitemaps to read next.
 func (s *session) sitemap(u string, depth int, b *builder) ([]childSitemap, error) {
 	res, err := s.conditionalGet(u, acceptXML, b)
-	if err != nil || res == nil {
+	if err != nil {
 		return nil, err
+	}
+	if res == nil { // 304: an index's children may still have changed
+		return s.rememberedChildren(u, depth, b), nil
 	}
 	doc, err := parseSitemap(res.body, res.header.Get("Content-Type"))
 	if err != nil {
@@ -111,8 +114,6 @@ func (s *session) sitemap(u string, depth int, b *builder) ([]childSitemap, erro
 		s.saveValidators(res, b)
 		return nil, nil
 	}
-	// An index keeps no validators: its children change without it
-	// changing, and a 304 on the index would hide them.
 	if depth >= maxSitemapDepth {
 		b.errorf("sitemap index %s: nested deeper than %d levels, %d children skipped", u, maxSitemapDepth, len(doc.Sitemaps))
 		return nil, nil
@@ -126,7 +127,56 @@ func (s *session) sitemap(u string, depth int, b *builder) ([]childSitemap, erro
 		}
 		children = append(children, childSitemap{url: cu, depth: depth + 1})
 	}
+	s.rememberChildren(res, children, b)
 	return children, nil
+}
+
+// ChildSitemapStore is implemented by a ValidatorStore that can also keep
+// the child list of a sitemap index. Its children change without the index
+// changing, so a 304 on the index says nothing about them: with a
+// ChildSitemapStore the index is asked conditionally and a 304 leads to the
+// remembered children, each asked conditionally in turn; without one, an
+// index is always fetched in full.
+type ChildSitemapStore interface {
+	ChildSitemaps(index string) ([]string, error)
+	SetChildSitemaps(index string, children []string) error
+}
+
+// rememberChildren keeps an index's children, then its validators: in that
+// order, validators are never stored for an index whose children are not.
+func (s *session) rememberChildren(res *response, children []childSitemap, b *builder) {
+	cs, ok := s.c.vs.(ChildSitemapStore)
+	if !ok {
+		return
+	}
+	urls := make([]string, len(children))
+	for i, c := range children {
+		urls[i] = c.url
+	}
+	if err := cs.SetChildSitemaps(res.url, urls); err != nil {
+		b.errorf("store child sitemaps of %s: %w", res.url, err)
+		return
+	}
+	s.saveValidators(res, b)
+}
+
+// rememberedChildren returns the children kept for an index that answered
+// 304; none for a plain sitemap.
+func (s *session) rememberedChildren(u string, depth int, b *builder) []childSitemap {
+	cs, ok := s.c.vs.(ChildSitemapStore)
+	if !ok {
+		return nil
+	}
+	urls, err := cs.ChildSitemaps(u)
+	if err != nil {
+		b.errorf("read child sitemaps of %s: %w", u, err)
+		return nil
+	}
+	children := make([]childSitemap, 0, len(urls))
+	for _, c := range urls {
+		children = append(children, childSitemap{url: c, depth: depth + 1})
+	}
+	return children
 }
 
 // parseSitemap decodes a urlset or sitemapindex; anything else is an error.

@@ -136,3 +136,29 @@ func (s *Store) ClearFailure(url string) error {
 	}
 	return nil
 }
+
+// ChildSitemaps returns the child sitemaps a sitemap index listed when it
+// was last read, so they can be asked conditionally when the index itself
+// answers 304. It returns nil when none are known.
+func (s *Store) ChildSitemaps(index string) ([]string, error) {
+	var children []string
+	err := s.db.View(func(tx *bolt.Tx) error {
+		_, err := getJSON(tx.Bucket(bucketSitemaps), []byte(index), &children)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("child sitemaps of %s: %w", index, err)
+	}
+	return children, nil
+}
+
+// SetChildSitemaps records the child sitemaps a sitemap index lists.
+func (s *Store) SetChildSitemaps(index string, children []string) error {
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		return putJSON(tx.Bucket(bucketSitemaps), []byte(index), children)
+	})
+	if err != nil {
+		return fmt.Errorf("set child sitemaps of %s: %w", index, err)
+	}
+	return nil
+}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"slices"
 	"testing"
 	"time"
 )
@@ -115,5 +116,21 @@ func TestValidators(t *testing.T) {
 				t.Fatalf("GetValidators=%q,%q, want %q,%q", e, lm, tt.etag, tt.lastModified)
 			}
 		})
+	}
+}
+
+func TestChildSitemaps(t *testing.T) {
+	s := MustOpen(t)
+	const index = "https://example.org/sitemap-index.xml"
+	if got, err := s.ChildSitemaps(index); err != nil || got != nil {
+		t.Fatalf("ChildSitemaps of an unknown index = %v, %v; want nil, nil", got, err)
+	}
+	want := []string{"https://example.org/s1.xml", "https://example.org/s2.xml.gz"}
+	if err := s.SetChildSitemaps(index, want); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.ChildSitemaps(index)
+	if err != nil || !slices.Equal(got, want) {
+		t.Fatalf("ChildSitemaps = %v, %v; want %v", got, err, want)
 	}
 }

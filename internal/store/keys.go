@@ -29,11 +29,12 @@ var (
 	bucketSources    = []byte("sources")    // source name -> SourceState JSON
 	bucketMeta       = []byte("meta")       // keySchema -> decimal version
 	bucketPending    = []byte("pending")    // source NUL url -> PendingItem JSON
+	bucketSitemaps   = []byte("sitemaps")   // sitemap index url -> JSON list of child sitemap urls
 
 	allBuckets = [][]byte{
 		bucketArticles, bucketURLs, bucketOrder, bucketBands, bucketSimhash,
 		bucketCounts, bucketValidators, bucketFailures, bucketSources, bucketMeta,
-		bucketPending,
+		bucketPending, bucketSitemaps,
 	}
 
 	keySchema = []byte("schema")
