@@ -21,9 +21,9 @@ const (
 // changed, less a small margin: a change that loses ground fails. The
 // short set is scored whole: it is too small to split by language.
 var ownFloors = map[string]floor{
-	"all":   {relF1: 0.98, macroF1: 0.93, primary: 0.94},
+	"all":   {relF1: 0.98, macroF1: 0.94, primary: 0.96},
 	"en":    {relF1: 0.98, macroF1: 0.95, primary: 0.96},
-	"vi":    {relF1: 0.98, macroF1: 0.95, primary: 0.93},
+	"vi":    {relF1: 0.98, macroF1: 0.95, primary: 0.97},
 	"ja":    {relF1: 0.98, macroF1: 0.91, primary: 0.93},
 	"short": {relF1: 0.98, macroF1: 0.87, primary: 0.82},
 }

@@ -10,8 +10,10 @@ type sentCountries struct {
 	cue       bool // "two countries", hai nước, 両国
 	localVN   bool // a Vietnamese province or city government
 	localJP   bool // a Japanese prefecture
-	third     map[string]float32
-	thirdPair map[string]bool // a third country joined to Viet Nam or Japan
+	// placeVN and placeJP are set for any locality, big cities included.
+	placeVN, placeJP bool
+	third            map[string]float32
+	thirdPair        map[string]bool // a third country joined to Viet Nam or Japan
 }
 
 func (s *sentCountries) addThird(code string, w float32) {
@@ -35,9 +37,11 @@ func (d *document) countries() []sentCountries {
 		case entVN:
 			s.vn += g.weight
 			s.localVN = s.localVN || g.local
+			s.placeVN = s.placeVN || g.local || g.city
 		case entJP:
 			s.jp += g.weight
 			s.localJP = s.localJP || g.local
+			s.placeJP = s.placeJP || g.local || g.city
 		case entPair:
 			s.vn += g.weight
 			s.jp += g.weight

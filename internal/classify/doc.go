@@ -65,6 +65,20 @@
 //     of study listed in a sentence ("majoring in medicine and
 //     economics") count only for education; training or language classes
 //     in a sentence about workers count for labour, not education;
+//   - a sentence naming one side of the talks ("the Japanese side",
+//     phía Việt Nam, 日本側) counts as one about the two countries, as
+//     numbered outcomes in press releases name one side at a time;
+//   - a pure semiconductor story is not science and technology: generic
+//     technology words ("high-tech", R&D, 技術) in a sentence about chips
+//     do not count, and a chip story needs other evidence for it;
+//   - local cooperation needs localities of the two countries named
+//     together, or a tie between localities ("sister city", kết nghĩa,
+//     友好都市) with a locality named; a people's committee or "local
+//     authorities" alone are not enough;
+//   - disasters and floods are weak evidence of the environment: relief
+//     stays with development (or defence), disaster prevention does not;
+//   - when political trust rests only on an anniversary that an event
+//     marks, the event's pillar is primary and political trust second;
 //   - a general overview of the relationship (four pillars or more, a
 //     summit or visit, no single pillar in the headline) has political
 //     trust as primary.

@@ -50,7 +50,7 @@ func markEnumeration(d *document, si int, kept []termHit, best map[int]termHit, 
 			if !scores[p].enum {
 				scores[p].enum = true
 				b := best[p]
-				scores[p].hits = append(scores[p].hits, scoredHit{sent: si, start: b.start, end: b.end, w: assignScore})
+				scores[p].hits = append(scores[p].hits, scoredHit{sent: si, start: b.start, end: b.end, w: assignScore, phrase: b.phrase})
 			}
 		}
 	}
@@ -196,4 +196,68 @@ func listNumber(b []byte) bool {
 	}
 	rest := string(b[n:])
 	return n > 0 && (rest == ")" || rest == ".")
+}
+
+// tradeListGap is how far after a word for workers a list of trades may
+// start ("manpower for sectors such as").
+const tradeListGap = 60
+
+// workerTrades applies the sub-areas convention to the trades of
+// workers: in a story about workers (labour has a strong phrase), a list
+// of three fields or more after a word for workers ("manpower for
+// agriculture, construction, food processing and nursing") says where
+// they work, so only labour counts in it.
+func (c *Classifier) workerTrades(d *document, si int, kept []termHit) []termHit {
+	lab, ok := c.index[crawler.PillarLabour]
+	if !ok || !d.strongFor(lab) {
+		return kept
+	}
+	buf := d.buffer(si)
+	end := d.sents[si].end
+	drop := map[[2]int]bool{}
+	for _, h := range kept {
+		if h.pillar == lab || drop[[2]int{h.start, h.end}] || !d.cueBefore(si, entWorkforce, h.start, tradeListGap) {
+			continue
+		}
+		// The rest of the sentence must read as a list of trades.
+		if bytes.Count(buf[h.start:end], []byte(","))+bytes.Count(buf[h.start:end], []byte("、")) < 2 {
+			continue
+		}
+		for _, o := range kept {
+			if o.pillar != lab && o.start >= h.start {
+				drop[[2]int{o.start, o.end}] = true
+			}
+		}
+	}
+	if len(drop) == 0 {
+		return kept
+	}
+	out := kept[:0]
+	for _, h := range kept {
+		if !drop[[2]int{h.start, h.end}] {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// strongFor reports whether pillar p has a strong phrase anywhere.
+func (d *document) strongFor(p int) bool {
+	for _, h := range d.terms {
+		if h.pillar == p && h.weight >= weightStrong {
+			return true
+		}
+	}
+	return false
+}
+
+// cueBefore reports a rule cue of kind ent in sentence si that ends at
+// most gap bytes before pos.
+func (d *document) cueBefore(si int, ent entity, pos, gap int) bool {
+	for _, c := range d.cues {
+		if c.sent == si && c.g.ent == ent && c.end <= pos && pos-c.end <= gap {
+			return true
+		}
+	}
+	return false
 }

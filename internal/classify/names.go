@@ -19,6 +19,9 @@ const (
 	entCoop                          // cooperation is being described: lists of fields count (rule cue)
 	entStudy                         // fields of study are listed: they stay education (rule cue)
 	entEnvoy                         // a political visitor: an ambassador, a minister of foreign affairs, a lawmaker (rule cue)
+	entSide                          // one side of the talks: "the Japanese side", phía Việt Nam, 日本側 (rule cue)
+	entTie                           // a tie between localities: "sister city", kết nghĩa, 友好都市 (rule cue)
+	entWorkforce                     // workers or manpower that fill jobs: "workers", nhân lực, 人手 (rule cue)
 )
 
 // scope says which documents a name is looked for in.
@@ -38,6 +41,7 @@ type nameGroup struct {
 	third  string  // country code when ent is entThird
 	scope  scope
 	local  bool // a province, prefecture or city government (local cooperation)
+	city   bool // a big city: a locality in a tie, but often only a venue
 	// caseSens names must appear with their capitals: "VN", "US", and the
 	// Vietnamese "Nhật", which lowercase is part of "cập nhật" (update).
 	caseSens bool

@@ -10,7 +10,11 @@ var nameGroups = []nameGroup{
 	{ent: entVN, weight: 1, names: []string{"Vietnam", "Viet Nam", "Việt Nam", "Vietnamese", "ベトナム", "越南", "訪越", "在越", "駐越", "越側"}},
 	{ent: entVN, weight: 1, scope: scopeVI, names: []string{"người Việt", "tiếng Việt", "Việt kiều", "nước ta", "phía Việt Nam"}},
 	{ent: entVN, weight: 1, caseSens: true, names: []string{"VN"}},
-	{ent: entVN, weight: 0.5, names: []string{
+	// The five centrally run cities are localities too: their people's
+	// committees sign ties with Japanese prefectures and cities. They
+	// also stand for where things happen ("a workshop in Ho Chi Minh
+	// City"), so naming one beside a prefecture is not yet a tie.
+	{ent: entVN, weight: 0.5, city: true, names: []string{
 		"Hanoi", "Hà Nội", "Ho Chi Minh City", "HCM City", "HCMC", "TP.HCM", "TPHCM", "TP HCM", "TP. HCM",
 		"thành phố Hồ Chí Minh", "Sài Gòn", "Saigon", "Đà Nẵng", "Hải Phòng", "Cần Thơ",
 		"ハノイ", "ホーチミン", "ダナン", "ハイフォン", "カントー", "サイゴン",
@@ -36,6 +40,10 @@ var nameGroups = []nameGroup{
 		"ビンフック", "タインホア", "ゲアン", "クアンナム", "ビンディン", "カインホア", "ニャチャン",
 		"ダラット", "ハロン", "ホイアン", "ロンアン", "ブンタウ", "ラムドン", "ラオカイ", "タイビン",
 		"タイグエン", "ニンビン", "ナムディン", "ハティン", "クアンガイ", "ビントゥアン", "カマウ",
+		"クアンチ", "ハナム", "フート", "タイニン", "ドンタップ", "アンザン", "ヴィンロン", "ビンロン",
+		"ザライ", "ダクラク", "トゥエンクアン", "カオバン", "ランソン", "ディエンビエン", "ライチャウ",
+		"ソンラ", "バリア・ブンタウ", "ビンフオック", "ティエンザン", "ベンチェー", "キエンザン", "ソクチャン",
+		"Bà Rịa - Vũng Tàu", "Đắk Nông", "Hòa Bình", "Hoà Bình", "Thủ Đức",
 	}},
 	{ent: entVN, weight: 0.5, local: true, kanaBound: true, names: []string{"フエ"}},
 
@@ -44,9 +52,16 @@ var nameGroups = []nameGroup{
 	{ent: entJP, weight: 1, scope: scopeVI, names: []string{"người Nhật", "tiếng Nhật", "phía Nhật", "xứ sở hoa anh đào"}},
 	{ent: entJP, weight: 1, scope: scopeVI, caseSens: true, accentOnly: true, names: []string{"Nhật"}},
 	{ent: entJP, weight: 0.5, scope: scopeVI, caseSens: true, foldOnly: true, names: []string{"Nhat"}},
-	{ent: entJP, weight: 0.5, names: []string{
-		"Tokyo", "Osaka", "Yokohama", "Nagoya", "Kyoto", "Kobe", "Sapporo", "Sendai", "Hiroshima",
-		"Tô-ky-ô", "東京", "大阪", "横浜", "名古屋", "京都", "神戸", "札幌", "仙台", "都内",
+	// Tokyo often stands for Japan's government; the other big cities
+	// are localities, though, like Viet Nam's, often only venues.
+	{ent: entJP, weight: 0.5, names: []string{"Tokyo", "Tô-ky-ô", "東京", "都内"}},
+	{ent: entJP, weight: 0.5, city: true, names: []string{
+		"Tokyo Metropolitan", "Tokyo metropolis", "東京都", "Osaka", "Yokohama", "Nagoya", "Kyoto", "Kobe",
+		"Sapporo", "Sendai", "Hiroshima", "Kawasaki city", "Chiba city", "Hamamatsu", "Kumamoto city",
+		"Niigata city", "Okayama city", "Shizuoka city", "Kanazawa", "Matsuyama", "Takamatsu",
+		"大阪", "横浜", "名古屋", "京都", "神戸", "札幌", "仙台", "広島", "福岡市", "北九州市", "川崎市",
+		"浜松市", "熊本市", "新潟市", "岡山市", "静岡市", "金沢市", "松山市", "高松市", "千葉市",
+		"さいたま市",
 	}},
 	{ent: entJP, weight: 0.5, local: true, names: []string{
 		"Hokkaido", "Aomori", "Iwate", "Miyagi", "Akita", "Yamagata", "Fukushima", "Ibaraki",

@@ -105,6 +105,10 @@ func (d *document) contexts(sc []sentCountries, framework bool) []float64 {
 		switch {
 		case (s.vn > 0 && s.jp > 0) || s.pair || s.cue || s.framework || d.sents[i].kind != segBody:
 			ctx[i] = 1
+		case d.hasCue(i, entSide) && countOutsiders(s, framework) == 0:
+			// "The Japanese side will...": an outcome of the talks,
+			// which press releases give one side at a time.
+			ctx[i] = 1
 		case countOutsiders(s, framework) > 0:
 			ctx[i] = otherContext
 		case s.vn == 0 && s.jp == 0 && i > 0 && d.sents[i-1].kind == segBody && d.sents[i-1].para == d.sents[i].para:

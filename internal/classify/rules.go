@@ -69,7 +69,7 @@ var ruleCues = []nameGroup{
 	{ent: entAnniversary, scope: scopeVI, names: []string{"thiết lập quan hệ ngoại giao", "năm quan hệ ngoại giao"}},
 	{ent: entAnniversary, scope: scopeJA, names: []string{"外交関係樹立", "国交樹立", "国交正常化"}},
 	{ent: entMarking, scope: scopeEN, names: []string{
-		"to celebrate", "celebrating", "celebrate", "celebration", "to mark", "marking", "marks",
+		"to celebrate", "celebrating", "celebrate", "celebrates", "celebrated", "celebration", "to mark", "marking", "marks",
 		"on the occasion of", "commemorat*", "in honour of", "in honor of",
 	}},
 	{ent: entMarking, scope: scopeVI, names: []string{"nhân dịp", "chào mừng", "hoạt động kỷ niệm", "kỷ niệm", "hướng tới"}},
@@ -126,8 +126,11 @@ func (c *Classifier) applyConventions(d *document, v verdict, sc []sentCountries
 	}
 	loc, hasLoc := c.index[crawler.PillarLocal]
 	localHeadline := hasLoc && c.localTies(d, v, sc, scores, assigned, loc)
+	c.localPair(d, v, sc, scores, assigned)
+	c.chipStory(scores, assigned)
 	c.keepPolitical(d, scores, assigned)
 	c.overview(d, scores, assigned)
+	c.anniversaryEvent(d, scores, assigned)
 	c.workersFirst(scores, assigned)
 	if localHeadline {
 		// The headline pairs a province with a prefecture: that stays
@@ -218,11 +221,8 @@ func (c *Classifier) overview(d *document, scores []pillarScore, assigned []bool
 // trust.
 func (c *Classifier) localTies(d *document, v verdict, sc []sentCountries, scores []pillarScore, assigned []bool, loc int) (headline bool) {
 	for i, s := range sc {
-		if !s.localVN || !s.localJP || v.ctx[i] < 1 {
+		if v.ctx[i] < 1 || !c.localTie(d, i, s, scores[loc]) {
 			continue
-		}
-		if d.sents[i].kind == segBody && !d.hasCue(i, entCoop) && !scores[loc].hitIn(i) {
-			continue // "flights between Da Nang and Fukuoka" are not ties between them
 		}
 		assigned[loc] = true
 		scores[loc].prim += assignScore

@@ -41,6 +41,8 @@ type scoredHit struct {
 	sent       int
 	start, end int
 	w          float64
+	phrase     string // the phrase as configured; "" for a rule's own evidence
+	weak       bool   // a weak phrase, which only tops up other evidence
 }
 
 // scorePillars sums each pillar's evidence over the sentences.
@@ -71,6 +73,7 @@ func (c *Classifier) scoreSentence(d *document, v verdict, hits []termHit, score
 	// Only a list of fields of cooperation names each field on its own.
 	listing := d.hasCue(si, entCoop) && !d.hasCue(si, entStudy)
 	kept := c.subAreas(d, si, d.dropSubAreaLists(si, dropExcluded(hits)), listing)
+	kept = c.chipTechnology(c.workerTrades(d, si, kept))
 	best, dominated := bestPhrases(kept)
 	pairedTerms(d.buffer(si), kept, best)
 	wa, wp := sentWeights(d, si)
@@ -98,7 +101,7 @@ func (c *Classifier) scoreSentence(d *document, v verdict, hits []termHit, score
 		if k := d.sents[si].kind; k == segTitle || k == segSlug {
 			s.title += w
 		}
-		s.hits = append(s.hits, scoredHit{sent: si, start: h.start, end: h.end, w: wa * w})
+		s.hits = append(s.hits, scoredHit{sent: si, start: h.start, end: h.end, w: wa * w, phrase: h.phrase, weak: h.weight < weightTerm})
 	}
 	if ctx >= aloneContext && listing {
 		markEnumeration(d, si, kept, best, scores)

@@ -158,7 +158,7 @@ func compileOne(pillars []crawler.Pillar, lang string, f form) (*matcher, error)
 			}
 		}
 	}
-	for _, groups := range [][]nameGroup{nameGroups, thirdGroups, ruleCues} {
+	for _, groups := range [][]nameGroup{nameGroups, thirdGroups, ruleCues, sideCues} {
 		for gi := range groups {
 			g := &groups[gi]
 			if !g.inScope(lang) || (g.accentOnly && f == formFold) || (g.foldOnly && f == formLow) {
