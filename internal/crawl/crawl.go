@@ -217,13 +217,13 @@ func (c *Crawler) enqueue(source string, items []fetch.Item, rep *Report) error 
 
 // dequeue picks the pending items to fetch now, up to MaxPerRun, and drops
 // the ones that are settled (stored through another URL, failed for good).
-func (c *Crawler) dequeue(source string, rep *Report) (map[string]fetch.Item, error) {
+func (c *Crawler) dequeue(source string, rep *Report) ([]fetch.Item, error) {
 	pending, err := c.Store.Pending(source)
 	if err != nil {
 		return nil, err
 	}
 	now := c.now()
-	todo := make(map[string]fetch.Item)
+	var todo []fetch.Item
 	var settled []string
 	for _, p := range pending {
 		ok, err := c.Store.ShouldFetch(p.URL, now)
@@ -242,7 +242,7 @@ func (c *Crawler) dequeue(source string, rep *Report) (map[string]fetch.Item, er
 			rep.Deferred++
 			continue
 		}
-		todo[p.URL] = fetch.Item{URL: p.URL, Title: p.Title, Author: p.Author, Lang: p.Lang, Published: p.Published}
+		todo = append(todo, fetch.Item{URL: p.URL, Title: p.Title, Author: p.Author, Lang: p.Lang, Published: p.Published})
 	}
 	return todo, c.Store.RemovePending(source, settled...)
 }

@@ -17,18 +17,20 @@ import (
 
 // fetchAndStore fetches the new pages and stores each as it arrives, so a
 // pass cut short keeps everything fetched so far.
-func (c *Crawler) fetchAndStore(ctx context.Context, src crawler.Source, todo map[string]fetch.Item, rep *Report) {
+func (c *Crawler) fetchAndStore(ctx context.Context, src crawler.Source, todo []fetch.Item, rep *Report) {
 	if len(todo) == 0 {
 		return
 	}
-	urls := make([]string, 0, len(todo))
-	for u := range todo {
-		urls = append(urls, u)
+	urls := make([]string, len(todo))
+	items := make(map[string]fetch.Item, len(todo))
+	for i, it := range todo {
+		urls[i] = it.URL
+		items[it.URL] = it
 	}
 	var mu sync.Mutex // guards rep: fn runs on fetch's goroutines
 	c.Fetch.FetchPages(ctx, urls, func(u string, p *fetch.Page, err error) {
 		if err == nil {
-			err = c.storePage(src, todo[u], p, rep, &mu)
+			err = c.storePage(src, items[u], p, rep, &mu)
 		}
 		var serr *storeError
 		if err != nil {
