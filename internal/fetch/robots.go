@@ -1,6 +1,7 @@
 package fetch
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -9,14 +10,13 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
-
-	"github.com/temoto/robotstxt"
 )
 
 const (
 	robotsTTL      = 6 * time.Hour    // how long a fetched robots.txt is trusted
 	robotsErrTTL   = time.Minute      // how long a failure to fetch it is remembered
-	robotsMaxBytes = 512 << 10        // Google reads the first 500 KiB
+	robotsMaxBytes = 500 << 10        // RFC 9309 and Google read the first 500 KiB
+	robotsMaxHops  = 5                // redirects followed to reach robots.txt
 	maxCrawlDelay  = 60 * time.Second // a larger Crawl-delay is capped, not obeyed
 )
 
@@ -24,8 +24,9 @@ const (
 //
 // colly's own check (IgnoreRobotsTxt=false) is not used: it fetches without
 // the request's context, so cancellation cannot stop it; it caches forever,
-// which a daemon must not; it lets a 5xx robots.txt allow everything; and it
-// never checks redirect targets.
+// which a daemon must not; it lets a 5xx robots.txt allow everything; it
+// never checks redirect targets; and its parser matches otherwise than RFC
+// 9309 says, so robotstxt.go reads the files instead.
 type robotsCache struct {
 	c       *Client
 	mu      sync.Mutex
@@ -40,7 +41,7 @@ type robotsEntry struct {
 // robotsSnap is one fetch's outcome: rules or the error that prevented
 // reading them.
 type robotsSnap struct {
-	data    *robotstxt.RobotsData
+	data    *robotsRules
 	err     error
 	expires time.Time
 }
@@ -59,14 +60,7 @@ func (r *robotsCache) check(ctx context.Context, u *url.URL, gated bool) error {
 	if err != nil {
 		return fmt.Errorf("robots.txt for %s: %w", u.Host, err)
 	}
-	path := u.EscapedPath()
-	if path == "" {
-		path = "/"
-	}
-	if u.RawQuery != "" {
-		path += "?" + u.RawQuery
-	}
-	if !data.TestAgent(path, r.c.opts.UserAgent) {
+	if !data.allowed(robotsPath(u)) {
 		return fmt.Errorf("%w: %s", ErrRobots, u)
 	}
 	return nil
@@ -79,7 +73,7 @@ func (r *robotsCache) crawlDelay(u *url.URL) time.Duration {
 	if snap == nil || snap.data == nil {
 		return 0
 	}
-	return min(snap.data.FindGroup(r.c.opts.UserAgent).CrawlDelay, maxCrawlDelay)
+	return min(snap.data.crawlDelay, maxCrawlDelay)
 }
 
 func (r *robotsCache) entry(u *url.URL) *robotsEntry {
@@ -94,7 +88,7 @@ func (r *robotsCache) entry(u *url.URL) *robotsEntry {
 	return e
 }
 
-func (r *robotsCache) get(ctx context.Context, u *url.URL, gated bool) (*robotstxt.RobotsData, error) {
+func (r *robotsCache) get(ctx context.Context, u *url.URL, gated bool) (*robotsRules, error) {
 	e := r.entry(u)
 	snap := e.snap.Load()
 	if snap != nil && time.Now().Before(snap.expires) {
@@ -128,7 +122,7 @@ func (r *robotsCache) get(ctx context.Context, u *url.URL, gated bool) (*robotst
 	return data, err
 }
 
-func (r *robotsCache) fetch(ctx context.Context, robotsURL, host string, gated bool) (*robotstxt.RobotsData, error) {
+func (r *robotsCache) fetch(ctx context.Context, robotsURL, host string, gated bool) (*robotsRules, error) {
 	if gated {
 		release, err := r.c.gate.acquire(ctx, host, 0)
 		if err != nil {
@@ -142,40 +136,40 @@ func (r *robotsCache) fetch(ctx context.Context, robotsURL, host string, gated b
 	}
 	req.Header.Set("User-Agent", r.c.opts.UserAgent)
 	req.Header.Set("Accept", "text/plain,*/*;q=0.5")
-	hc := &http.Client{Transport: r.c.transport, Timeout: r.c.opts.Timeout}
+	hc := &http.Client{
+		Transport: r.c.transport,
+		Timeout:   r.c.opts.Timeout,
+		CheckRedirect: func(_ *http.Request, via []*http.Request) error {
+			if len(via) > robotsMaxHops {
+				return http.ErrUseLastResponse
+			}
+			return nil
+		},
+	}
 	res, err := hc.Do(req)
 	if err != nil {
 		return nil, err
 	}
 	defer res.Body.Close()
-	// Like Google: a 5xx or 429 robots.txt means "try later", not "allow
-	// all"; other 4xx mean there are no rules.
+	// As RFC 9309 and Google: a 5xx (or a 429) robots.txt means "try
+	// later", not "allow all"; other 4xx mean there are no rules, and so
+	// does a chain of more than five redirects.
 	if res.StatusCode >= 500 || res.StatusCode == http.StatusTooManyRequests {
 		return nil, statusError(res.StatusCode, res.Header, time.Now())
 	}
-	if res.StatusCode >= 300 && res.StatusCode < 400 {
-		return parseRobots(http.StatusNotFound, nil), nil
+	if res.StatusCode >= 300 {
+		return &robotsRules{}, nil
 	}
-	body, err := io.ReadAll(io.LimitReader(res.Body, robotsMaxBytes))
+	body, err := io.ReadAll(io.LimitReader(res.Body, robotsMaxBytes+1))
 	if err != nil {
 		return nil, err
 	}
-	return parseRobots(res.StatusCode, body), nil
-}
-
-// parseRobots never fails: robotstxt rejects a whole file over one rule
-// placed before any User-agent line or one bad Crawl-delay. Orphan rules are
-// read as applying to every agent (the cautious reading) and a file that
-// still does not parse allows everything, as Google does with lines it
-// cannot read.
-func parseRobots(status int, body []byte) *robotstxt.RobotsData {
-	if data, err := robotstxt.FromStatusAndBytes(status, body); err == nil {
-		return data
+	if len(body) > robotsMaxBytes {
+		// Read only the first 500 KiB, and not a line cut in two: its
+		// first half could say less than the whole ("Allow: /" of
+		// "Allow: /public/").
+		body = body[:robotsMaxBytes]
+		body = body[:bytes.LastIndexAny(body, "\r\n")+1]
 	}
-	fixed := append([]byte("User-agent: *\n"), body...)
-	if data, err := robotstxt.FromStatusAndBytes(status, fixed); err == nil {
-		return data
-	}
-	data, _ := robotstxt.FromStatusAndBytes(http.StatusNotFound, nil)
-	return data
+	return parseRobots(body, r.c.opts.UserAgent), nil
 }

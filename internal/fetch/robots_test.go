@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"strconv"
+	"strings"
 	"sync"
 	"testing"
 
@@ -136,14 +138,90 @@ func TestParseRobotsLenient(t *testing.T) {
 		{"Plain", "User-agent: *\nDisallow: /a/\n", "/a/x", false},
 		{"OrphanRule", "Disallow: /a/\n", "/a/x", false},
 		{"HTMLInsteadOfRobots", "<html><body>Not found</body></html>", "/a/x", true},
-		{"BadCrawlDelay", "User-agent: *\nCrawl-delay: soon\nDisallow: /a/\n", "/a/x", true},
+		// A bad Crawl-delay is skipped, not a reason to drop the file.
+		{"BadCrawlDelay", "User-agent: *\nCrawl-delay: soon\nDisallow: /a/\n", "/a/x", false},
 		{"Empty", "", "/a/x", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := parseRobots(http.StatusOK, []byte(tt.body)).TestAgent(tt.path, testUA); got != tt.allowed {
+			if got := parseRobots([]byte(tt.body), testUA).allowed(tt.path); got != tt.allowed {
 				t.Fatalf("allowed=%v, want %v", got, tt.allowed)
 			}
 		})
 	}
+}
+
+// TestRobotsFetchLimits checks the fetch rules of RFC 9309: redirects
+// followed for five hops, a body read up to 500 KiB, and a 4xx read as no
+// rules at all.
+func TestRobotsFetchLimits(t *testing.T) {
+	const rules = "User-agent: *\nDisallow: /private/\n"
+	padding := strings.Repeat("# padding line for a long file\n", robotsMaxBytes/31+1)
+	tests := []struct {
+		name    string
+		hops    int    // redirects before the file
+		status  int    // status of the file; 0 means 200
+		body    string // the file
+		allowed bool
+	}{
+		{"Direct", 0, 0, rules, false},
+		{"FiveRedirects", 5, 0, rules, false},
+		{"SixRedirects", 6, 0, rules, true},
+		{"Forbidden", 0, http.StatusForbidden, rules, true},
+		{"Unauthorized", 0, http.StatusUnauthorized, rules, true},
+		{"Gone", 0, http.StatusGone, rules, true},
+		{"RuleWithinLimit", 0, 0, rules + padding, false},
+		{"RuleBeyondLimit", 0, 0, padding + rules, true},
+		// The line the limit cuts is dropped: whole, it would not allow
+		// /private/open/a.html; cut after "a.html", it would.
+		{"LineCutAtLimit", 0, 0, rules + padding[:robotsMaxBytes-len(rules)-len("\nAllow: /private/open/a.html")] + "\nAllow: /private/open/a.html.bak\n", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			serve := func(w http.ResponseWriter, r *http.Request) {
+				if tt.status != 0 {
+					w.WriteHeader(tt.status)
+				}
+				w.Write([]byte(tt.body))
+			}
+			srv := newSite(t)
+			srv.handle("/robots.txt", func(w http.ResponseWriter, r *http.Request) {
+				if tt.hops == 0 {
+					serve(w, r)
+					return
+				}
+				http.Redirect(w, r, "/hop/1", http.StatusMovedPermanently)
+			})
+			srv.handle("/hop/", func(w http.ResponseWriter, r *http.Request) {
+				n, _ := strconv.Atoi(strings.TrimPrefix(r.URL.Path, "/hop/"))
+				if n < tt.hops {
+					http.Redirect(w, r, "/hop/"+strconv.Itoa(n+1), http.StatusFound)
+					return
+				}
+				serve(w, r)
+			})
+			srv.file(t, "/private/", "article.html", "text/html; charset=utf-8")
+			c := newTestClient(t, Options{RespectRobots: true}, nil)
+			u := srv.URL + "/private/open/a.html"
+			_, errs := fetchAll(c, context.Background(), u)
+			if got := errs[u] == nil; got != tt.allowed {
+				t.Fatalf("allowed=%v (error %v), want %v", got, errs[u], tt.allowed)
+			}
+		})
+	}
+}
+
+// TestRobotsCrossHostRedirect checks that a robots.txt reached on another
+// host is obeyed for the host that was asked.
+func TestRobotsCrossHostRedirect(t *testing.T) {
+	other := robotsSite(t, "User-agent: *\nDisallow: /private/\n", 0)
+	srv := newSite(t)
+	srv.handle("/robots.txt", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, other.URL+"/robots.txt", http.StatusMovedPermanently)
+	})
+	srv.file(t, "/private/", "article.html", "text/html; charset=utf-8")
+	c := newTestClient(t, Options{RespectRobots: true}, nil)
+	u := srv.URL + "/private/a.html"
+	_, errs := fetchAll(c, context.Background(), u)
+	checkErr(t, errs[u], ErrRobots)
 }
