@@ -51,6 +51,11 @@ func TestCrawlListShow(t *testing.T) {
 		}
 	}
 
+	code, out, _ = runCLI(t, "", "--config", cfg, "check")
+	if code != exitOK || strings.Count(out, " items, ") != len(site.Sources()) {
+		t.Errorf("check exit %d, want one line with items per source:\n%s", code, out)
+	}
+
 	code, out, errOut = runCLI(t, "", "--config", cfg, "list", "--json", "--all")
 	if code != exitOK {
 		t.Fatalf("list exit %d: %s", code, errOut)
