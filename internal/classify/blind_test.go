@@ -19,14 +19,43 @@ var blindFloors = map[string]floor{
 	"ja":  {relF1: 0.98, macroF1: 0.90, primary: 0.91},
 }
 
+// blind2Cases is a second set written and labelled the same way, aimed at
+// Japanese companies acting in stories about workers, chips, energy and
+// schools, nurse and caregiver schemes under the partnership agreement,
+// one-pillar stories with passing mentions of others, and negatives with
+// third countries and data lists. It first scored relevance F1 0.978,
+// macro-F1 0.902 and primary 0.933; the fixes it prompted are general
+// ones, checked against every other set.
+const blind2Cases = "testdata/blind2_cases.jsonl"
+
+// blind2Floors are the second blind set's scores when the classifier was
+// last changed, less a small margin.
+var blind2Floors = map[string]floor{
+	"all": {relF1: 0.98, macroF1: 0.94, primary: 0.94},
+	"en":  {relF1: 0.98, macroF1: 0.93, primary: 0.98},
+	"vi":  {relF1: 0.95, macroF1: 0.94, primary: 0.91},
+	"ja":  {relF1: 0.98, macroF1: 0.95, primary: 0.91},
+}
+
 func TestBlindCases(t *testing.T) {
+	checkFloors(t, blindCases, blindFloors)
+}
+
+func TestBlind2Cases(t *testing.T) {
+	checkFloors(t, blind2Cases, blind2Floors)
+}
+
+// checkFloors scores the shipped classifier on a case file, as a whole and
+// per language, against floors.
+func checkFloors(t *testing.T, path string, floors map[string]floor) {
+	t.Helper()
 	c := mustShipped(t)
 	sets := map[string][]Case{}
-	for _, k := range readCases(t, blindCases) {
+	for _, k := range readCases(t, path) {
 		sets["all"] = append(sets["all"], k)
 		sets[k.Lang] = append(sets[k.Lang], k)
 	}
-	for name, fl := range blindFloors {
+	for name, fl := range floors {
 		t.Run(name, func(t *testing.T) {
 			r := Evaluate(c, sets[name])
 			t.Logf("%s: %d cases, relevance F1 %.3f, macro-F1 %.3f, primary %.3f",

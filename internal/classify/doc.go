@@ -58,7 +58,12 @@
 //     about cooperation (not "flights between Da Nang and Fukuoka") are
 //     local cooperation, the primary when the headline pairs them;
 //   - nurses and caregivers sent to work in Japan are labour first
-//     when the headline speaks of the workers, health second;
+//     when the headline speaks of the workers, health second; the
+//     economic partnership agreement they go under, named in a sentence
+//     about the workers, is the scheme's legal basis, not trade;
+//   - Japanese companies (doanh nghiệp Nhật Bản, 日本企業) acting in a
+//     story about workers, chips, energy or schools are weak evidence of
+//     business: economy needs trade, investment or markets besides;
 //   - sub-areas stay in their pillar: a list after one pillar's own
 //     cooperation ("healthcare cooperation in preventive medicine,
 //     training and medical infrastructure") names its sub-areas; fields

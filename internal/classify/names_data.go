@@ -19,6 +19,11 @@ var nameGroups = []nameGroup{
 		"thành phố Hồ Chí Minh", "Sài Gòn", "Saigon", "Đà Nẵng", "Hải Phòng", "Cần Thơ",
 		"ハノイ", "ホーチミン", "ダナン", "ハイフォン", "カントー", "サイゴン",
 	}},
+	// The national hospitals stand for Viet Nam in its own press, which
+	// rarely adds the country's name to them.
+	{ent: entVN, weight: 0.5, names: []string{
+		"Bạch Mai", "Bach Mai Hospital", "Chợ Rẫy", "Cho Ray Hospital", "バックマイ病院", "バクマイ病院", "チョーライ病院",
+	}},
 	{ent: entVN, weight: 0.5, names: []string{
 		"Pham Minh Chinh", "Phạm Minh Chính", "Nguyễn Xuân Phúc", "Tô Lâm", "Nguyễn Phú Trọng",
 		"Võ Văn Thưởng", "Lương Cường", "Vương Đình Huệ", "Trần Thanh Mẫn", "Bùi Thanh Sơn",

@@ -72,7 +72,10 @@ func (c *Classifier) scoreSentence(d *document, v verdict, hits []termHit, score
 	si := hits[0].sent
 	// Only a list of fields of cooperation names each field on its own.
 	listing := d.hasCue(si, entCoop) && !d.hasCue(si, entStudy)
-	kept := c.subAreas(d, si, d.dropSubAreaLists(si, dropExcluded(hits)), listing)
+	// The agreement goes first: "under the partnership agreement, nurse
+	// candidates..." is not a list of that agreement's sub-areas.
+	kept := c.labourAgreement(d, dropExcluded(hits))
+	kept = c.subAreas(d, si, d.dropSubAreaLists(si, kept), listing)
 	kept = c.chipTechnology(c.workerTrades(d, si, kept))
 	best, dominated := bestPhrases(kept)
 	pairedTerms(d.buffer(si), kept, best)

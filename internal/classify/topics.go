@@ -134,3 +134,57 @@ func (c *Classifier) localTie(d *document, i int, s sentCountries, loc pillarSco
 	}
 	return d.sents[i].kind != segBody || d.hasCue(i, entCoop)
 }
+
+// labourAgreement applies the contract's labour convention to the
+// economic partnership agreements under which Japan takes Vietnamese
+// nurses and caregivers: in a story about workers (labour has a strong
+// phrase), an agreement named in a sentence about the workers is the
+// legal basis of their scheme, not a statement about trade.
+func (c *Classifier) labourAgreement(d *document, kept []termHit) []termHit {
+	lab, ok1 := c.index[crawler.PillarLabour]
+	eco, ok2 := c.index[crawler.PillarEconomy]
+	if !ok1 || !ok2 || !d.strongFor(lab) {
+		return kept
+	}
+	workers := false
+	for _, h := range kept {
+		workers = workers || (h.pillar == lab && h.weight >= weightTerm)
+	}
+	if !workers {
+		return kept
+	}
+	var spans [][2]int
+	for _, h := range kept {
+		if h.pillar == eco && partnershipAgreement[strings.ToLower(h.phrase)] {
+			spans = append(spans, [2]int{h.start, h.end})
+		}
+	}
+	if len(spans) == 0 {
+		return kept
+	}
+	out := kept[:0]
+	for _, h := range kept {
+		if h.pillar != eco || !inSpans(h, spans) {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// inSpans reports whether h lies inside one of spans: "economic" inside
+// "economic partnership agreement" goes with it.
+func inSpans(h termHit, spans [][2]int) bool {
+	for _, s := range spans {
+		if s[0] <= h.start && h.end <= s[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// partnershipAgreement are the economy phrases that name the economic
+// partnership agreements themselves.
+var partnershipAgreement = map[string]bool{
+	"economic partnership agreement": true, "vjepa": true, "jvepa": true, "ajcep": true,
+	"hiệp định đối tác kinh tế": true, "経済連携": true,
+}
