@@ -37,6 +37,31 @@ var blind2Floors = map[string]floor{
 	"ja":  {relF1: 0.98, macroF1: 0.95, primary: 0.91},
 }
 
+// blind3Cases is a third set written and labelled the same way, aimed at
+// summits and visits told in many outcome paragraphs (some naming
+// neither country, some with a regional framework only as background),
+// festivals with one stray mention of workers, Vietnamese "hai bên" and
+// "Nhật" alone, Japanese abbreviations (訪越, 来日, 越首相), Vietnamese
+// people caught in a disaster in Japan, and negatives with third
+// countries or a closing aside. It first scored relevance F1 0.989,
+// macro-F1 0.840 and primary 0.933 (en 1.000/0.823/0.933, vi
+// 0.968/0.820/0.933, ja 1.000/0.864/0.933); the fixes it prompted are
+// general ones, checked against every other set.
+const blind3Cases = "testdata/blind3_cases.jsonl"
+
+// blind3Floors are the third blind set's scores when the classifier was
+// last changed, less a small margin.
+var blind3Floors = map[string]floor{
+	"all": {relF1: 0.98, macroF1: 0.91, primary: 0.95},
+	"en":  {relF1: 0.98, macroF1: 0.90, primary: 0.98},
+	"vi":  {relF1: 0.98, macroF1: 0.85, primary: 0.91},
+	"ja":  {relF1: 0.98, macroF1: 0.95, primary: 0.98},
+}
+
+func TestBlind3Cases(t *testing.T) {
+	checkFloors(t, blind3Cases, blind3Floors)
+}
+
 func TestBlindCases(t *testing.T) {
 	checkFloors(t, blindCases, blindFloors)
 }

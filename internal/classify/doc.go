@@ -25,7 +25,9 @@
 // several countries, or in a single sentence after the lead ("no
 // Japanese were hurt, the embassy said") is a passing mention.
 // Mekong–Japan and ASEAN–Japan meetings count when Viet Nam takes part in
-// them rather than being listed. Relevant is Relevance >= 0.5.
+// them rather than being listed. In a brief item, only a closing aside
+// ("..., Vietnamese workers included") is a passing mention. Relevant is
+// Relevance >= 0.5.
 //
 // Pillars come from the taxonomy in config.yaml (see [crawler.Pillar]).
 // Each sentence adds the weight of its best phrase for each pillar
@@ -72,21 +74,33 @@
 //     in a sentence about workers count for labour, not education;
 //   - a sentence naming one side of the talks ("the Japanese side",
 //     phía Việt Nam, 日本側) counts as one about the two countries, as
-//     numbered outcomes in press releases name one side at a time;
+//     numbered outcomes in press releases name one side at a time; so
+//     does, when the headline or lead reports talks, a sentence telling
+//     an outcome ("on defence, the leaders agreed...", nhất trí, 一致)
+//     that names one country or none (Japanese often drops the subject);
+//   - defence talks lose political trust when every sentence it rests
+//     on is about defence and names no head of government;
+//   - a regional body or framework named in a sentence that reports no
+//     coordination, agreement or stance ("both have benefited from the
+//     CPTPP", "the highest in ASEAN") is background, not coordination;
+//   - a transfer of technology in a sentence about vaccines or defence
+//     equipment stays with that sector;
 //   - a pure semiconductor story is not science and technology: generic
 //     technology words ("high-tech", R&D, 技術) in a sentence about chips
 //     do not count, and a chip story needs other evidence for it;
 //   - local cooperation needs localities of the two countries named
 //     together, or a tie between localities ("sister city", kết nghĩa,
-//     友好都市) with a locality named; a people's committee or "local
-//     authorities" alone are not enough;
+//     友好都市) in a sentence about cooperation or an agreement, with a
+//     locality named; a people's committee or "local authorities"
+//     alone are not enough, nor "booths from eight Japanese
+//     prefectures";
 //   - disasters and floods are weak evidence of the environment: relief
 //     stays with development (or defence), disaster prevention does not;
 //   - when political trust rests only on an anniversary that an event
 //     marks, the event's pillar is primary and political trust second;
 //   - a general overview of the relationship (four pillars or more, a
-//     summit or visit, no single pillar in the headline) has political
-//     trust as primary.
+//     summit or visit, no single pillar in the headline) keeps political
+//     trust, as its primary.
 //
 // Every decision carries its evidence: up to three sentences, trimmed to
 // about 200 characters around the phrase that counted, for relevance and

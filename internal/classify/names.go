@@ -22,6 +22,9 @@ const (
 	entSide                          // one side of the talks: "the Japanese side", phía Việt Nam, 日本側 (rule cue)
 	entTie                           // a tie between localities: "sister city", kết nghĩa, 友好都市 (rule cue)
 	entWorkforce                     // workers or manpower that fill jobs: "workers", nhân lực, 人手 (rule cue)
+	entTalks                         // talks between the two are the story's event: "held talks", hội đàm, 会談 (rule cue)
+	entOutcome                       // an outcome or stance of talks: "agreed", nhất trí, 一致 (rule cue)
+	entLeader                        // a head of government or state: "prime minister", Thủ tướng, 首相 (rule cue)
 )
 
 // scope says which documents a name is looked for in.

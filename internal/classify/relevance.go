@@ -101,6 +101,7 @@ func (d *document) decide(v *verdict, sc []sentCountries, vn, jp float64) {
 // third country, less in sentences naming only one of the two.
 func (d *document) contexts(sc []sentCountries, framework bool) []float64 {
 	ctx := make([]float64, len(sc))
+	talks := d.cueIn(entTalks, false) || d.cueIn(entVisit, false)
 	for i, s := range sc {
 		switch {
 		case (s.vn > 0 && s.jp > 0) || s.pair || s.cue || s.framework || d.sents[i].kind != segBody:
@@ -108,6 +109,12 @@ func (d *document) contexts(sc []sentCountries, framework bool) []float64 {
 		case d.hasCue(i, entSide) && countOutsiders(s, framework) == 0:
 			// "The Japanese side will...": an outcome of the talks,
 			// which press releases give one side at a time.
+			ctx[i] = 1
+		case talks && d.hasCue(i, entOutcome) && (countOutsiders(s, framework) == 0 || s.vn+s.jp == 0):
+			// "On defence, the leaders agreed...", "Thủ tướng đề nghị
+			// Nhật...": an outcome of the talks the story reports, even
+			// when it is about a third country ("they exchanged views on
+			// North Korea and agreed...").
 			ctx[i] = 1
 		case countOutsiders(s, framework) > 0:
 			ctx[i] = otherContext
@@ -176,9 +183,7 @@ func (d *document) bodySentences() int {
 // single sentence after the lead ("no Japanese were hurt, the embassy
 // said"): a passing mention even though that sentence names both.
 func (d *document) tailMention(sc []sentCountries) bool {
-	if d.bodySentences() <= shortText {
-		return false
-	}
+	short := d.bodySentences() <= shortText
 	var nvn, njp, atVN, atJP int
 	for i, s := range sc {
 		if s.vn > 0 || s.pair {
@@ -188,6 +193,10 @@ func (d *document) tailMention(sc []sentCountries) bool {
 			njp, atJP = njp+1, i
 		}
 	}
-	late := func(i int) bool { return d.sents[i].kind == segBody && i > d.lead+1 }
+	// In a brief item only a closing aside is passing ("..., Vietnamese
+	// workers included"): a middle sentence may be the point.
+	late := func(i int) bool {
+		return d.sents[i].kind == segBody && i > d.lead+1 && (!short || i == len(d.sents)-1)
+	}
 	return (njp == 1 && late(atJP)) || (nvn == 1 && late(atVN))
 }

@@ -17,7 +17,10 @@ var ruleCues = []nameGroup{
 		"tiếp lãnh đạo", "tiếp cựu", "tiếp Tập đoàn", "tiếp xã giao", "tiếp Hiệu trưởng",
 		"tiếp Đặc phái viên", "tiếp Tổng thư ký", "tiếp Nghị sĩ", "đã tiếp", "buổi tiếp",
 	}},
-	{ent: entReception, scope: scopeJA, names: []string{"表敬", "接見", "面会"}},
+	{ent: entReception, scope: scopeJA, names: []string{
+		"表敬", "接見", "面会", "社長と会談", "社長らと会談", "会長と会談", "会長らと会談", "CEOと会談",
+		"最高経営責任者と会談", "理事長と会談", "総裁と会談", "頭取と会談",
+	}},
 
 	// Visitors whose calls are political, not sectoral.
 	{ent: entEnvoy, scope: scopeEN, names: []string{
@@ -29,6 +32,12 @@ var ruleCues = []nameGroup{
 		"Đặc phái viên", "Liên minh Nghị sĩ", "đoàn đại biểu Đảng",
 	}},
 	{ent: entEnvoy, scope: scopeJA, names: []string{"大使", "外相", "外務大臣", "議員", "議長", "特使", "議連"}},
+
+	// Heads of government and state: talks between them are political
+	// even when they are about defence.
+	{ent: entLeader, scope: scopeEN, names: []string{"prime minister*", "president", "general secretary", "party chief"}},
+	{ent: entLeader, scope: scopeVI, names: []string{"Thủ tướng", "Chủ tịch nước", "Tổng Bí thư"}},
+	{ent: entLeader, scope: scopeJA, names: []string{"首相", "総理", "国家主席", "書記長", "大統領"}},
 
 	// The relationship as a whole: political trust stays even in a
 	// defence or sectoral story.
@@ -143,74 +152,6 @@ func (c *Classifier) applyConventions(d *document, v verdict, sc []sentCountries
 func raiseAbove(scores []pillarScore, assigned []bool, p int) {
 	if top := topPillar(scores, assigned, p); top >= 0 {
 		scores[p].prim = max(scores[p].prim, scores[top].prim+1)
-	}
-}
-
-// keepPolitical applies the conventions on political trust: defence talks,
-// a leader receiving a sectoral visitor and local ties are not political
-// trust unless the relationship as a whole, a top-level visit or a marked
-// anniversary is part of the story.
-func (c *Classifier) keepPolitical(d *document, scores []pillarScore, assigned []bool) {
-	pol, ok := c.index[crawler.PillarPolitical]
-	if !ok || !assigned[pol] {
-		return
-	}
-	top := topPillar(scores, assigned, -1)
-	localTop := false
-	if p, ok := c.index[crawler.PillarLocal]; ok && top == p {
-		localTop = true // "political trust at the local level" is still local
-	}
-	if top == pol && d.cueIn(entReception, false) && !d.cueIn(entEnvoy, false) && !d.cueIn(entVisit, false) &&
-		!d.cueIn(entWhole, true) && topPillar(scores, assigned, pol) >= 0 {
-		// A leader meeting a company or an agency head: the story is
-		// the sector, even when it reads like a meeting.
-		assigned[pol] = false
-		return
-	}
-	if top == pol || (d.cueIn(entWhole, true) && !localTop) {
-		return
-	}
-	// Political trust beside another primary pillar needs a visit at the
-	// top, a summit or a marked anniversary; when a leader receives a
-	// sectoral visitor, or the story is about defence talks or local
-	// ties, that event must be the story's own (headline or lead).
-	sectoral := d.cueIn(entReception, false)
-	for _, id := range []string{crawler.PillarDefence, crawler.PillarLocal} {
-		if p, ok := c.index[id]; ok && top == p && scores[pol].title == 0 {
-			sectoral = true
-		}
-	}
-	if scores[pol].enum && !sectoral {
-		return // "cooperation in politics, economy and culture"
-	}
-	if !d.cueIn(entVisit, !sectoral) && !d.markedAnniversary(!sectoral) {
-		assigned[pol] = false
-	}
-}
-
-// overview applies the contract's rule for a general overview of the
-// relationship: political trust is primary when the story is about a
-// summit, a visit or the relationship as a whole and spans many pillars
-// without a headline about one of them.
-func (c *Classifier) overview(d *document, scores []pillarScore, assigned []bool) {
-	pol, ok := c.index[crawler.PillarPolitical]
-	if !ok || !assigned[pol] {
-		return
-	}
-	n, inTitle := 0, 0
-	for p, a := range assigned {
-		if a {
-			n++
-			if scores[p].title > 0 && p != pol {
-				inTitle++
-			}
-		}
-	}
-	if n < overviewPillars || (inTitle > 0 && inTitle < 3) {
-		return
-	}
-	if scores[pol].title > 0 || d.cueIn(entVisit, false) || d.cueIn(entWhole, false) {
-		raiseAbove(scores, assigned, pol)
 	}
 }
 

@@ -17,6 +17,34 @@ var sideCues = []nameGroup{
 		"日本側", "ベトナム側", "越側", "日本政府側", "双方", "両国", "両政府",
 	}},
 
+	// Talks as the story's event, and the verbs their outcomes are told
+	// with (taking part in a meeting is one: a regional body named in a
+	// sentence without any of them is background). After "the leaders held talks", a sentence such as "on
+	// defence, they agreed to..." (in Japanese often with no subject at
+	// all) reports the talks even though it names neither country.
+	{ent: entTalks, scope: scopeEN, names: []string{
+		"held talks", "hold talks", "holds talks", "holding talks", "talks with", "talks between",
+		"summit", "phone talks", "telephone talks",
+	}},
+	{ent: entTalks, scope: scopeVI, names: []string{"hội đàm", "hội kiến", "điện đàm", "hội nghị cấp cao"}},
+	{ent: entTalks, scope: scopeJA, names: []string{"会談", "首脳会議"}},
+	{ent: entOutcome, scope: scopeEN, names: []string{
+		"agreed", "agree", "agrees", "reaffirmed", "affirmed", "pledged", "vowed", "committed to",
+		"proposed", "welcomed", "confirmed", "stressed", "underlined", "emphasised", "emphasized",
+		"called for", "discussed", "exchanged views", "support", "supports", "supported", "coordinate",
+		"attend", "attends", "attended", "attending", "took part", "take part", "taking part",
+		"signed", "sign", "signing", "reiterated", "expressed", "share", "shared", "shares",
+	}},
+	{ent: entOutcome, scope: scopeVI, names: []string{
+		"nhất trí", "thống nhất", "khẳng định", "cam kết", "đề nghị", "hoan nghênh", "nhấn mạnh",
+		"thảo luận", "trao đổi", "ủng hộ", "đề xuất", "phối hợp", "tham dự", "dự Hội nghị", "tham gia",
+		"ký kết", "ký thỏa thuận", "ký biên bản", "ký bản ghi nhớ", "chia sẻ", "bày tỏ",
+	}},
+	{ent: entOutcome, scope: scopeJA, names: []string{
+		"一致", "合意", "確認", "表明", "歓迎", "要請", "求めた", "意見交換", "協議", "伝えた", "支持", "連携", "出席", "参加", "提案", "締結", "署名",
+		"共有", "強調", "述べ", "意見を交換", "意見を交わ",
+	}},
+
 	// Ties between localities: with a locality of either country in a
 	// sentence, they are local cooperation even when the partner is not
 	// named there.

@@ -11,26 +11,48 @@ import (
 // chips, generic technology words describe the chips ("semiconductor
 // R&D", "high-tech chip plants") and do not count; a field of its own
 // named there ("semiconductors, AI and digital transformation") does.
+//
+// Likewise a transfer of technology in a sentence about health or
+// defence (vaccine production, defence equipment) is that sector's
+// sub-area.
 func (c *Classifier) chipTechnology(kept []termHit) []termHit {
 	sci, ok1 := c.index[crawler.PillarScience]
 	chip, ok2 := c.index[crawler.PillarSemiconductors]
 	if !ok1 || !ok2 {
 		return kept
 	}
-	hasChip := false
+	hasChip, sector := false, false
 	for _, h := range kept {
 		hasChip = hasChip || (h.pillar == chip && h.weight >= weightTerm)
+		sector = sector || c.sectorTech(h)
 	}
-	if !hasChip {
+	if !hasChip && !sector {
 		return kept
 	}
 	out := kept[:0]
 	for _, h := range kept {
-		if h.pillar != sci || !genericTech[strings.ToLower(h.phrase)] {
+		ph := strings.ToLower(h.phrase)
+		drop := h.pillar == sci && ((hasChip && genericTech[ph]) || (sector && techTransfer[ph]))
+		if !drop {
 			out = append(out, h)
 		}
 	}
 	return out
+}
+
+// techTransfer are the phrases for a transfer of technology.
+var techTransfer = map[string]bool{
+	"technology transfer": true, "chuyển giao công nghệ": true, "技術移転": true,
+}
+
+// sectorTech reports a strong phrase of health or defence, whose
+// technology belongs to them.
+func (c *Classifier) sectorTech(h termHit) bool {
+	if h.weight < weightStrong {
+		return false
+	}
+	id := c.pillars[h.pillar].ID
+	return id == crawler.PillarHealth || id == crawler.PillarDefence
 }
 
 // genericTech are the science-and-technology phrases that say no more
@@ -82,7 +104,10 @@ func (c *Classifier) localPair(d *document, v verdict, sc []sentCountries, score
 			return
 		}
 		place = place || s.placeVN || s.placeJP
-		if d.hasCue(i, entTie) {
+		// "Booths from eight Japanese prefectures" names localities but
+		// no tie: the sentence must speak of cooperation or an
+		// agreement, or be the headline.
+		if d.hasCue(i, entTie) && (d.sents[i].kind != segBody || d.hasCue(i, entCoop) || d.hasCue(i, entOutcome)) {
 			tie = true
 			if v.ctx[i] >= 1 {
 				return
@@ -187,4 +212,24 @@ func inSpans(h termHit, spans [][2]int) bool {
 var partnershipAgreement = map[string]bool{
 	"economic partnership agreement": true, "vjepa": true, "jvepa": true, "ajcep": true,
 	"hiệp định đối tác kinh tế": true, "経済連携": true,
+}
+
+// regionalBackground applies the contract's bar for regional and
+// multilateral coordination: a regional body or framework named in a
+// sentence that reports no coordination, cooperation or stance ("both
+// countries have benefited from the CPTPP", "the highest share in
+// ASEAN") is background, not a statement about coordinating there.
+// Headlines are left alone.
+func (c *Classifier) regionalBackground(d *document, si int, kept []termHit) []termHit {
+	reg, ok := c.index[crawler.PillarRegional]
+	if !ok || d.sents[si].kind != segBody || d.hasCue(si, entOutcome) || d.hasCue(si, entCoop) {
+		return kept
+	}
+	out := kept[:0]
+	for _, h := range kept {
+		if h.pillar != reg {
+			out = append(out, h)
+		}
+	}
+	return out
 }
