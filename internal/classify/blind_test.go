@@ -58,6 +58,32 @@ var blind3Floors = map[string]floor{
 	"ja":  {relF1: 0.98, macroF1: 0.95, primary: 0.98},
 }
 
+// blind4Cases is a fourth set written and labelled the same way, aimed
+// at the edges of economy, trade and investment: trade turnover, JETRO
+// surveys, business forums, farm exports, supply chains, economic and
+// food security (not defence), FDI in power plants (economy, not aid),
+// against ODA loans and Japanese companies acting in stories about
+// workers or scholarships, with press-release outcome lists and
+// negatives naming Japan in a ranking or a third country's deal. Few
+// pillars are in play in it, so its macro-F1 over all 13 is low by
+// design. It first scored relevance F1 1.000, macro-F1 0.758 (0.895 over
+// pillars in play) and primary 0.972; the fixes it prompted are general
+// ones, checked against every other set.
+const blind4Cases = "testdata/blind4_cases.jsonl"
+
+// blind4Floors are the fourth blind set's scores when the classifier was
+// last changed, less a small margin.
+var blind4Floors = map[string]floor{
+	"all": {relF1: 0.98, macroF1: 0.80, primary: 0.95},
+	"en":  {relF1: 0.98, macroF1: 0.52, primary: 0.90},
+	"vi":  {relF1: 0.98, macroF1: 0.59, primary: 0.98},
+	"ja":  {relF1: 0.98, macroF1: 0.52, primary: 0.98},
+}
+
+func TestBlind4Cases(t *testing.T) {
+	checkFloors(t, blind4Cases, blind4Floors)
+}
+
 func TestBlind3Cases(t *testing.T) {
 	checkFloors(t, blind3Cases, blind3Floors)
 }

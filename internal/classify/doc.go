@@ -80,9 +80,18 @@
 //     that names one country or none (Japanese often drops the subject);
 //   - defence talks lose political trust when every sentence it rests
 //     on is about defence and names no head of government;
+//   - a numbered item of a press release's outcome list ("3. Japan will
+//     continue to provide ODA...") in a story about talks counts as one
+//     about the two countries, though it names one side;
 //   - a regional body or framework named in a sentence that reports no
 //     coordination, agreement or stance ("both have benefited from the
-//     CPTPP", "the highest in ASEAN") is background, not coordination;
+//     CPTPP", "the highest share in ASEAN") is background, not
+//     coordination; the "partnership" in an economic partnership
+//     agreement's name is no sign of cooperation there;
+//   - a power plant that investors put money into ("to invest in a
+//     thermal power plant", 発電所に出資) is foreign investment in
+//     energy, which stays economy: without a loan, ODA or other aid
+//     phrase beside it, it is not development;
 //   - a transfer of technology in a sentence about vaccines or defence
 //     equipment stays with that sector;
 //   - a pure semiconductor story is not science and technology: generic

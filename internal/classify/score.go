@@ -76,7 +76,7 @@ func (c *Classifier) scoreSentence(d *document, v verdict, hits []termHit, score
 	// candidates..." is not a list of that agreement's sub-areas.
 	kept := c.labourAgreement(d, dropExcluded(hits))
 	kept = c.subAreas(d, si, d.dropSubAreaLists(si, kept), listing)
-	kept = c.chipTechnology(c.workerTrades(d, si, kept))
+	kept = c.investedPlant(c.chipTechnology(c.workerTrades(d, si, kept)))
 	kept = c.regionalBackground(d, si, kept)
 	best, dominated := bestPhrases(kept)
 	pairedTerms(d.buffer(si), kept, best)

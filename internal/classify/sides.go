@@ -33,7 +33,8 @@ var sideCues = []nameGroup{
 		"proposed", "welcomed", "confirmed", "stressed", "underlined", "emphasised", "emphasized",
 		"called for", "discussed", "exchanged views", "support", "supports", "supported", "coordinate",
 		"attend", "attends", "attended", "attending", "took part", "take part", "taking part",
-		"signed", "sign", "signing", "reiterated", "expressed", "share", "shared", "shares",
+		"signed", "sign", "signing", "reiterated", "expressed", "shared", "to share", "share the", "share their",
+		"share views", "share information", "share experience*", "share concern*", "shares the",
 	}},
 	{ent: entOutcome, scope: scopeVI, names: []string{
 		"nhất trí", "thống nhất", "khẳng định", "cam kết", "đề nghị", "hoan nghênh", "nhấn mạnh",

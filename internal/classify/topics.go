@@ -222,7 +222,7 @@ var partnershipAgreement = map[string]bool{
 // Headlines are left alone.
 func (c *Classifier) regionalBackground(d *document, si int, kept []termHit) []termHit {
 	reg, ok := c.index[crawler.PillarRegional]
-	if !ok || d.sents[si].kind != segBody || d.hasCue(si, entOutcome) || d.hasCue(si, entCoop) {
+	if !ok || d.sents[si].kind != segBody || d.hasCue(si, entOutcome) || c.coopOutsideAgreement(d, si, kept) {
 		return kept
 	}
 	out := kept[:0]
