@@ -94,16 +94,7 @@ func (d *document) dropSubAreaLists(si int, kept []termHit) []termHit {
 			}
 		}
 	}
-	if len(drop) == 0 {
-		return kept
-	}
-	out := kept[:0]
-	for _, h := range kept {
-		if !drop[[2]int{h.start, h.end}] {
-			out = append(out, h)
-		}
-	}
-	return out
+	return withoutSpans(kept, drop)
 }
 
 // cooperationOf returns the pillar whose phrase is joined to a word of
@@ -229,16 +220,7 @@ func (c *Classifier) workerTrades(d *document, si int, kept []termHit) []termHit
 			}
 		}
 	}
-	if len(drop) == 0 {
-		return kept
-	}
-	out := kept[:0]
-	for _, h := range kept {
-		if !drop[[2]int{h.start, h.end}] {
-			out = append(out, h)
-		}
-	}
-	return out
+	return withoutSpans(kept, drop)
 }
 
 // strongFor reports whether pillar p has a strong phrase anywhere.
@@ -260,4 +242,19 @@ func (d *document) cueBefore(si int, ent entity, pos, gap int) bool {
 		}
 	}
 	return false
+}
+
+// withoutSpans filters kept in place, dropping the hits whose span is in
+// drop.
+func withoutSpans(kept []termHit, drop map[[2]int]bool) []termHit {
+	if len(drop) == 0 {
+		return kept
+	}
+	out := kept[:0]
+	for _, h := range kept {
+		if !drop[[2]int{h.start, h.end}] {
+			out = append(out, h)
+		}
+	}
+	return out
 }
