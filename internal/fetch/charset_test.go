@@ -45,8 +45,8 @@ func TestFetchPagesCharset(t *testing.T) {
 			if p == nil {
 				t.Fatalf("no page: %v", errs[u])
 			}
-			if !bytes.Contains(p.Body, []byte(tt.want)) {
-				t.Fatalf("body %q does not contain %q", p.Body, tt.want)
+			if !bytes.Contains(p.UTF8(), []byte(tt.want)) {
+				t.Fatalf("body %q does not contain %q", p.UTF8(), tt.want)
 			}
 			if p.ContentType != tt.contentType {
 				t.Errorf("ContentType=%q, want the header as sent, %q", p.ContentType, tt.contentType)
@@ -100,8 +100,8 @@ func TestCollyEnvIgnored(t *testing.T) {
 		if p == nil {
 			t.Fatalf("no page: %v", errs[u])
 		}
-		if len(p.Body) != 1000 || !strings.HasSuffix(p.FinalURL, "/ok?from=moved") {
-			t.Fatalf("len(Body)=%d FinalURL=%q: environment changed the fetch", len(p.Body), p.FinalURL)
+		if len(p.UTF8()) != 1000 || !strings.HasSuffix(p.FinalURL, "/ok?from=moved") {
+			t.Fatalf("len(Body)=%d FinalURL=%q: environment changed the fetch", len(p.UTF8()), p.FinalURL)
 		}
 	}
 	if got := srv.header("/moved").Get("User-Agent"); got != testUA {

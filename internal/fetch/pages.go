@@ -15,15 +15,17 @@ type Page struct {
 	FinalURL    string // after redirects
 	Status      int
 	ContentType string // the Content-Type header as received
-	// Body is the document as UTF-8, whatever charset the server or the
-	// page declared; meta charset tags are left as they were, so parse the
-	// body as UTF-8 rather than sniffing it again.
-	Body []byte
 	// Raw is the body as received (decompressed, not decoded), for callers
 	// with their own charset detection; pass it together with ContentType.
 	Raw    []byte
 	Header http.Header
 }
+
+// UTF8 returns the document as UTF-8, whatever charset the server or the
+// page declared; meta charset tags are left as they were, so parse the
+// result as UTF-8 rather than sniffing it again. It converts on each call:
+// the crawler hands Raw to extraction and never needs it.
+func (p *Page) UTF8() []byte { return htmlToUTF8(p.Raw, p.ContentType) }
 
 // FetchPages fetches article pages and calls fn once per distinct URL with
 // either a page (a 2xx HTML answer) or an error: a *StatusError for other
@@ -129,7 +131,6 @@ func (s *session) page(u string) (*Page, error) {
 		FinalURL:    res.finalURL,
 		Status:      res.status,
 		ContentType: ct,
-		Body:        htmlToUTF8(res.body, ct),
 		Raw:         res.body,
 		Header:      res.header,
 	}, nil

@@ -203,8 +203,8 @@ func TestFetchPagesPage(t *testing.T) {
 	if p.ContentType != "text/html; charset=utf-8" || p.Header.Get("Content-Type") != p.ContentType {
 		t.Errorf("ContentType=%q, header %q", p.ContentType, p.Header.Get("Content-Type"))
 	}
-	if len(p.Body) != 1000 {
-		t.Errorf("len(Body)=%d, want 1000", len(p.Body))
+	if len(p.UTF8()) != 1000 {
+		t.Errorf("len(Body)=%d, want 1000", len(p.UTF8()))
 	}
 	if got := srv.header("/moved?utm_source=x").Get("User-Agent"); got != testUA {
 		t.Errorf("User-Agent=%q, want %q", got, testUA)
