@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -82,6 +83,12 @@ func TestCrawlListShow(t *testing.T) {
 		if i == 0 {
 			firstID = rec["id"].(string)
 		}
+	}
+
+	// The same taxonomy gives the same verdicts: nothing changes.
+	code, out, errOut = runCLI(t, "", "--config", cfg, "reclassify")
+	if want := fmt.Sprintf("Reclassified %d articles: 0 changed.", len(lines)); code != exitOK || !strings.Contains(out, want) {
+		t.Errorf("reclassify exit %d: %q %s, want %q", code, out, errOut, want)
 	}
 
 	code, out, _ = runCLI(t, "", "--config", cfg, "show", firstID)

@@ -27,27 +27,25 @@ func runReclassify(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer st.Close()
-	var changed []*crawler.Article
-	total := 0
+	total, changed := 0, 0
+	// ForEach reads in short batches and holds no transaction while it
+	// calls back, so each article is updated as it goes.
 	err = st.ForEach(func(art *crawler.Article) error {
 		total++
 		c := clf.Classify(classify.Input{Title: art.Title, Text: art.Text, Lang: art.Lang, URL: art.URL})
-		if c.Relevant != art.Relevant || c.Primary != art.Primary || !slices.Equal(c.Pillars, art.Pillars) {
-			art.Classification = c
-			changed = append(changed, art)
+		if c.Relevant == art.Relevant && c.Primary == art.Primary && slices.Equal(c.Pillars, art.Pillars) {
+			return ctx.Err()
 		}
+		art.Classification = c
+		if err := st.Update(art); err != nil {
+			return fmt.Errorf("update %s: %w", art.ID, err)
+		}
+		changed++
 		return ctx.Err()
 	})
 	if err != nil {
 		return err
 	}
-	// Updates happen after the walk: a write inside ForEach's read
-	// transaction would deadlock bbolt.
-	for _, art := range changed {
-		if err := st.Update(art); err != nil {
-			return fmt.Errorf("update %s: %w", art.ID, err)
-		}
-	}
-	fmt.Fprintf(a.stdout, "Reclassified %d articles: %d changed.\n", total, len(changed))
+	fmt.Fprintf(a.stdout, "Reclassified %d articles: %d changed.\n", total, changed)
 	return nil
 }
