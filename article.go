@@ -31,6 +31,30 @@ type Classification struct {
 	// Evidence maps "relevance" and each pillar ID in Pillars to the phrases
 	// or sentences that decided it, so a reader can see why.
 	Evidence map[string][]string `json:"evidence"`
+	// Spans maps "relevance" and each pillar ID to the evidence sentences
+	// with the rune offsets of the phrases that decided it, so the digest
+	// and the web page can mark them. Empty for records classified before
+	// spans existed; readers then fall back to Evidence.
+	Spans map[string][]EvidenceSpan `json:"spans,omitempty"`
+}
+
+// EvidenceSpan is one evidence sentence and the phrases in it that
+// contributed to a decision.
+type EvidenceSpan struct {
+	// Sentence is the sentence as it appears in the title or text.
+	Sentence string `json:"sentence"`
+	// Offset is the rune offset of Sentence in Article.Text, or -1 when the
+	// sentence is the title (or otherwise not found in the text).
+	Offset int `json:"offset"`
+	// Marks are the deciding phrases, as rune offsets into Sentence,
+	// sorted and not overlapping.
+	Marks []Mark `json:"marks,omitempty"`
+}
+
+// Mark is a half-open range [Start, End) of rune offsets.
+type Mark struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
 }
 
 // EvidenceRelevance is the Evidence key for the relevance decision.

@@ -45,6 +45,9 @@ type Server struct {
 	healthy func() error
 	logger  *slog.Logger
 
+	routesMu sync.Mutex
+	routes   []route // mounted by other packages; see Mount
+
 	mu   sync.Mutex
 	ln   net.Listener
 	srv  *http.Server
@@ -77,6 +80,12 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /api/articles", s.handleList)
 	mux.HandleFunc("GET /api/articles/{id}", s.handleArticle)
 	mux.HandleFunc("GET /api/sources", s.handleSources)
+	s.routesMu.Lock()
+	routes := s.routes
+	s.routesMu.Unlock()
+	for _, rt := range routes {
+		mux.Handle(rt.pattern, s.guard(rt.handler, rt.access))
+	}
 	return mux
 }
 

@@ -15,7 +15,7 @@ import (
 // stored article, and returns that article's ID. URLs are compared exactly;
 // canonicalise them before calling.
 func (s *Store) Lookup(url string) (id string, ok bool, err error) {
-	err = s.db.View(func(tx *bolt.Tx) error {
+	err = s.view(func(tx *bolt.Tx) error {
 		if v := tx.Bucket(bucketURLs).Get([]byte(url)); v != nil {
 			id, ok = string(v), true
 		}
@@ -53,7 +53,7 @@ func (s *Store) Put(a *crawler.Article) (id string, merged bool, err error) {
 		rec.Sources = append([]string{rec.Source}, rec.Sources...)
 	}
 	fp := fingerprintText(rec.Text) // outside the write lock: it is the costly part
-	err = s.db.Update(func(tx *bolt.Tx) error {
+	err = s.update(func(tx *bolt.Tx) error {
 		id, merged, err = put(tx, rec, fp)
 		return err
 	})
@@ -112,7 +112,7 @@ func newID(tx *bolt.Tx, url string) string {
 // ErrNotFound when no article has that exact ID, and ErrConflict when url
 // already belongs to a different article.
 func (s *Store) AddURL(id, url, source string) error {
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		a, err := getArticle(tx, id)
 		if err != nil {
 			return err
@@ -142,7 +142,7 @@ func (s *Store) Get(id string) (*crawler.Article, error) {
 		return nil, fmt.Errorf("get %q: id needs at least %d characters: %w", id, minPrefix, ErrNotFound)
 	}
 	var a *crawler.Article
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		c := tx.Bucket(bucketArticles).Cursor()
 		prefix := []byte(id)
 		k, _ := c.Seek(prefix)
@@ -172,7 +172,7 @@ func (s *Store) Get(id string) (*crawler.Article, error) {
 // those of a that no other record owns. A zero Fetched keeps the stored
 // one. It returns an error wrapping ErrNotFound for an unknown ID.
 func (s *Store) Update(a *crawler.Article) error {
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		old, err := getArticle(tx, a.ID)
 		if err != nil {
 			return err

@@ -33,7 +33,7 @@ func benchArticle(i int) *crawler.Article {
 func fill(b *testing.B, s *Store, n int) {
 	b.Helper()
 	for start := 0; start < n; start += 500 {
-		err := s.db.Update(func(tx *bolt.Tx) error {
+		err := s.update(func(tx *bolt.Tx) error {
 			for i := start; i < min(start+500, n); i++ {
 				a := cloneArticle(benchArticle(1_000_000 + i))
 				a.Sources = []string{a.Source}

@@ -124,18 +124,18 @@ func TestNearHashes(t *testing.T) {
 				}
 			}
 			id := fmt.Sprintf("%012x", h)[:12]
-			mustDo(t, s.db.Update(func(tx *bolt.Tx) error {
+			mustDo(t, s.update(func(tx *bolt.Tx) error {
 				return indexFingerprint(tx, id, fingerprint{hash: h, shingles: make([]uint64, minShingles)})
 			}))
 			var found bool
-			mustDo(t, s.db.View(func(tx *bolt.Tx) error {
+			mustDo(t, s.view(func(tx *bolt.Tx) error {
 				for _, c := range nearHashes(tx.Bucket(bucketBands), base) {
 					found = found || c.id == id
 				}
 				return nil
 			}))
 			// Unindex again: there is no article behind the hash.
-			mustDo(t, s.db.Update(func(tx *bolt.Tx) error {
+			mustDo(t, s.update(func(tx *bolt.Tx) error {
 				return indexFingerprint(tx, id, fingerprint{})
 			}))
 			if found != tt.want {

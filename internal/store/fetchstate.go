@@ -17,7 +17,7 @@ type validators struct {
 // both empty when none are known.
 func (s *Store) GetValidators(url string) (etag, lastModified string, err error) {
 	var v validators
-	err = s.db.View(func(tx *bolt.Tx) error {
+	err = s.view(func(tx *bolt.Tx) error {
 		_, err := getJSON(tx.Bucket(bucketValidators), []byte(url), &v)
 		return err
 	})
@@ -30,7 +30,7 @@ func (s *Store) GetValidators(url string) (etag, lastModified string, err error)
 // SetValidators stores the ETag and Last-Modified values of url's latest
 // response; two empty values delete the entry.
 func (s *Store) SetValidators(url, etag, lastModified string) error {
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketValidators)
 		if etag == "" && lastModified == "" {
 			return b.Delete([]byte(url))
@@ -66,7 +66,7 @@ const maxAttempts = 4
 // temporary one is retried after 1h, 6h and 24h, and the fourth failure
 // gives up for good.
 func (s *Store) RecordFailure(url, source, reason string, permanent bool, now time.Time) error {
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketFailures)
 		f := Failure{URL: url, First: now}
 		if _, err := getJSON(b, []byte(url), &f); err != nil {
@@ -95,7 +95,7 @@ func (s *Store) RecordFailure(url, source, reason string, permanent bool, now ti
 // backoff.
 func (s *Store) ShouldFetch(url string, now time.Time) (bool, error) {
 	fetch := true
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		if tx.Bucket(bucketURLs).Get([]byte(url)) != nil {
 			fetch = false
 			return nil
@@ -115,7 +115,7 @@ func (s *Store) ShouldFetch(url string, now time.Time) (bool, error) {
 
 // FailureOf returns the failure recorded for url; ok is false when none is.
 func (s *Store) FailureOf(url string) (f Failure, ok bool, err error) {
-	err = s.db.View(func(tx *bolt.Tx) error {
+	err = s.view(func(tx *bolt.Tx) error {
 		ok, err = getJSON(tx.Bucket(bucketFailures), []byte(url), &f)
 		return err
 	})
@@ -128,7 +128,7 @@ func (s *Store) FailureOf(url string) (f Failure, ok bool, err error) {
 // ClearFailure forgets url's failures, so the next pass fetches it again.
 // Storing an article clears the failures of its URLs by itself.
 func (s *Store) ClearFailure(url string) error {
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketFailures).Delete([]byte(url))
 	})
 	if err != nil {
@@ -142,7 +142,7 @@ func (s *Store) ClearFailure(url string) error {
 // answers 304. It returns nil when none are known.
 func (s *Store) ChildSitemaps(index string) ([]string, error) {
 	var children []string
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		_, err := getJSON(tx.Bucket(bucketSitemaps), []byte(index), &children)
 		return err
 	})
@@ -154,7 +154,7 @@ func (s *Store) ChildSitemaps(index string) ([]string, error) {
 
 // SetChildSitemaps records the child sitemaps a sitemap index lists.
 func (s *Store) SetChildSitemaps(index string, children []string) error {
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		return putJSON(tx.Bucket(bucketSitemaps), []byte(index), children)
 	})
 	if err != nil {

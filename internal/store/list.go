@@ -23,7 +23,7 @@ type Query struct {
 // returns.
 func (s *Store) List(q Query) ([]*crawler.Article, error) {
 	var out []*crawler.Article
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		c := tx.Bucket(bucketOrder).Cursor()
 		for k, v := c.Last(); k != nil; k, v = c.Prev() {
 			date, id := parseOrderKey(k)
@@ -85,7 +85,7 @@ func (s *Store) ForEach(fn func(*crawler.Article) error) error {
 // reuse pages while a long iteration runs.
 func (s *Store) readBatch(after []byte) ([]*crawler.Article, error) {
 	var batch []*crawler.Article
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		c := tx.Bucket(bucketArticles).Cursor()
 		k, _ := c.First()
 		if after != nil {
@@ -127,7 +127,7 @@ func (s Stats) String() string {
 // and the number of known URLs and recorded failures.
 func (s *Store) Stats() (Stats, error) {
 	st := Stats{Pillars: map[string]int{}}
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		err := tx.Bucket(bucketCounts).ForEach(func(k, v []byte) error {
 			n := int(decodeUint64(v))
 			switch name := string(k); {

@@ -29,7 +29,7 @@ func pendingKey(source, url string) []byte {
 // AddPending queues items for source; items already queued keep their
 // place. It returns how many were new to the queue.
 func (s *Store) AddPending(source string, items []PendingItem) (added int, err error) {
-	err = s.db.Update(func(tx *bolt.Tx) error {
+	err = s.update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketPending)
 		for _, it := range items {
 			k := pendingKey(source, it.URL)
@@ -53,7 +53,7 @@ func (s *Store) AddPending(source string, items []PendingItem) (added int, err e
 func (s *Store) Pending(source string) ([]PendingItem, error) {
 	var items []PendingItem
 	prefix := pendingKey(source, "")
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		c := tx.Bucket(bucketPending).Cursor()
 		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
 			var it PendingItem
@@ -76,7 +76,7 @@ func (s *Store) RemovePending(source string, urls ...string) error {
 	if len(urls) == 0 {
 		return nil
 	}
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketPending)
 		for _, u := range urls {
 			if err := b.Delete(pendingKey(source, u)); err != nil {
@@ -96,7 +96,7 @@ func (s *Store) RemovePending(source string, urls ...string) error {
 // is not settled.
 func (s *Store) Settled(url string) (bool, error) {
 	settled := false
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		if tx.Bucket(bucketURLs).Get([]byte(url)) != nil {
 			settled = true
 			return nil

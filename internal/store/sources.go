@@ -12,7 +12,7 @@ import (
 // zero state carrying only Name when none is stored.
 func (s *Store) SourceState(name string) (crawler.SourceState, error) {
 	st := crawler.SourceState{Name: name}
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		_, err := getJSON(tx.Bucket(bucketSources), []byte(name), &st)
 		return err
 	})
@@ -27,7 +27,7 @@ func (s *Store) PutSourceState(st crawler.SourceState) error {
 	if st.Name == "" {
 		return fmt.Errorf("put source state: empty name")
 	}
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		return putJSON(tx.Bucket(bucketSources), []byte(st.Name), st)
 	})
 	if err != nil {
@@ -41,7 +41,7 @@ func (s *Store) PutSourceState(st crawler.SourceState) error {
 // DeleteSourceState.
 func (s *Store) SourceStates() ([]crawler.SourceState, error) {
 	var out []crawler.SourceState
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketSources)
 		return b.ForEach(func(k, _ []byte) error {
 			var st crawler.SourceState
@@ -61,7 +61,7 @@ func (s *Store) SourceStates() ([]crawler.SourceState, error) {
 // DeleteSourceState forgets the health of the source called name; deleting
 // an unknown name is not an error.
 func (s *Store) DeleteSourceState(name string) error {
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketSources).Delete([]byte(name))
 	})
 	if err != nil {

@@ -121,7 +121,7 @@ func (s *Store) Path() string { return s.path }
 // database in one transaction, so it is meant for tests and diagnostics,
 // not for a running daemon's hot path. All problems found are joined.
 func (s *Store) Check() error {
-	return s.db.View(func(tx *bolt.Tx) error {
+	return s.view(func(tx *bolt.Tx) error {
 		var errs []error
 		for err := range tx.Check() {
 			errs = append(errs, err)
@@ -133,5 +133,5 @@ func (s *Store) Check() error {
 
 // Ping reports whether the database is open and readable, for health checks.
 func (s *Store) Ping() error {
-	return s.db.View(func(*bolt.Tx) error { return nil })
+	return s.view(func(*bolt.Tx) error { return nil })
 }

@@ -84,7 +84,7 @@ func TestOpen_Locked(t *testing.T) {
 
 func TestOpen_NewerSchema(t *testing.T) {
 	s := MustOpen(t)
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketMeta).Put(keySchema, []byte("99"))
 	})
 	if err != nil {
@@ -169,7 +169,7 @@ func TestCheck_DetectsBrokenIndexes(t *testing.T) {
 			mustDo(t, s.Check())
 			a, err := s.Get(id)
 			mustDo(t, err)
-			mustDo(t, s.db.Update(func(tx *bolt.Tx) error { return tt.corrupt(tx, a) }))
+			mustDo(t, s.update(func(tx *bolt.Tx) error { return tt.corrupt(tx, a) }))
 			if err := s.Check(); err == nil {
 				t.Fatal("Check of a broken index = nil, want an error")
 			}
