@@ -35,6 +35,7 @@ func checkIndexes(tx *bolt.Tx) []error {
 	if got := tx.Bucket(bucketOrder).Stats().KeyN; got != n {
 		bad("date index has %d entries for %d articles", got, n)
 	}
+	checkStored(tx, n, bad)
 	sim := tx.Bucket(bucketSimhash)
 	_ = sim.ForEach(func(k, _ []byte) error {
 		if tx.Bucket(bucketArticles).Get(k) == nil {

@@ -37,6 +37,9 @@ func writeArticle(tx *bolt.Tx, old, a *crawler.Article, fp *fingerprint) error {
 	if err := order.Put(orderKey(a.Date(), a.ID), orderValue(a)); err != nil {
 		return fmt.Errorf("index date: %w", err)
 	}
+	if err := indexStored(tx, old, a); err != nil {
+		return err
+	}
 	urls, failures := tx.Bucket(bucketURLs), tx.Bucket(bucketFailures)
 	for _, u := range a.URLs {
 		if err := urls.Put([]byte(u), []byte(a.ID)); err != nil {

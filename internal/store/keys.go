@@ -35,9 +35,21 @@ var (
 		bucketArticles, bucketURLs, bucketOrder, bucketBands, bucketSimhash,
 		bucketCounts, bucketValidators, bucketFailures, bucketSources, bucketMeta,
 		bucketPending, bucketSitemaps,
+		bucketStored, bucketDigestRcpt, bucketDigestRuns, bucketLedger,
 	}
 
 	keySchema = []byte("schema")
+)
+
+// Buckets of the storing-time index and the digest deliveries.
+var (
+	bucketStored     = []byte("stored")            // orderKey(Fetched, id) -> orderValue: articles in the order they were stored
+	bucketDigestRcpt = []byte("digest_recipients") // lower-case email -> DigestState JSON
+	bucketDigestRuns = []byte("digest_runs")       // email NUL period -> DigestRun JSON
+	bucketLedger     = []byte("digest_ledger")     // email NUL article id -> ledgerEntry JSON
+
+	keyDigestKey   = []byte("digest_key")   // in bucketMeta: the HMAC key of unsubscribe links
+	keyStoredIndex = []byte("stored_index") // in bucketMeta: present once bucketStored covers every article
 )
 
 // idLen is the length of an article ID in hex characters; minPrefix is the

@@ -96,13 +96,13 @@ func (s *Store) init(tx *bolt.Tx) error {
 	meta := tx.Bucket(bucketMeta)
 	v := meta.Get(keySchema)
 	if v == nil {
-		return meta.Put(keySchema, []byte(strconv.Itoa(schemaVersion)))
-	}
-	n, err := strconv.Atoi(string(v))
-	if err != nil || n > schemaVersion {
+		if err := meta.Put(keySchema, []byte(strconv.Itoa(schemaVersion))); err != nil {
+			return err
+		}
+	} else if n, err := strconv.Atoi(string(v)); err != nil || n > schemaVersion {
 		return fmt.Errorf("file has schema %q, this program knows %d: %w", v, schemaVersion, ErrSchema)
 	}
-	return nil
+	return initDigest(tx)
 }
 
 // Close releases the file. The Store must not be used afterwards.
