@@ -15,6 +15,7 @@ type Config struct {
 	Crawl     Crawl            `yaml:"crawl"`
 	Sources   []crawler.Source `yaml:"sources"`
 	Pillars   []crawler.Pillar `yaml:"pillars"`
+	Digest    Digest           `yaml:"digest"`
 
 	// Location is Timezone loaded by Validate.
 	Location *time.Location `yaml:"-"`
@@ -59,6 +60,7 @@ func defaults() Config {
 			ExpectEvery:       72 * time.Hour,
 			MaxArticlesPerRun: 1000,
 		},
+		Digest: defaultDigest(),
 	}
 }
 

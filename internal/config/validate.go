@@ -49,6 +49,7 @@ func (c *Config) validate(idx keyIndex) []*FieldError {
 	c.Crawl.validate(v)
 	c.validateSources(v)
 	c.validatePillars(v)
+	c.validateDigest(v)
 	return v.errs
 }
 
