@@ -12,6 +12,7 @@ import (
 	crawler "github.com/vnjp-monitor/crawler"
 	"github.com/vnjp-monitor/crawler/internal/config"
 	"github.com/vnjp-monitor/crawler/internal/crawl"
+	"github.com/vnjp-monitor/crawler/internal/health"
 	"github.com/vnjp-monitor/crawler/internal/schedule"
 	"github.com/vnjp-monitor/crawler/internal/server"
 	"github.com/vnjp-monitor/crawler/internal/store"
@@ -27,6 +28,12 @@ type Options struct {
 	LockTimeout time.Duration
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
+	// DigestRetryEvery is how often failed digests are looked at for a
+	// retry; default DefaultDigestRetryEvery.
+	DigestRetryEvery time.Duration
+	// DigestBackoff paces the retries of a failed digest; zero fields
+	// mean 1 minute doubling up to 1 hour.
+	DigestBackoff health.Policy
 }
 
 // Daemon is a running monitor. Create it with Open, then Run it.
@@ -37,6 +44,7 @@ type Daemon struct {
 	metrics *server.Metrics
 	server  *server.Server
 	sched   *schedule.Scheduler
+	digest  *digester
 	running atomic.Bool
 
 	mu      sync.RWMutex // guards cfg and crawler, swapped by Reload
@@ -72,6 +80,10 @@ func Open(cfg *config.Config, opts Options) (*Daemon, error) {
 	}
 	d.cfg, d.crawler = cfg, c
 	d.server = server.New(cfg.HTTP.Listen, reader{st}, d.metrics, d.healthy, d.log.With(slog.String("component", "http")))
+	if err := d.openDigest(cfg); err != nil {
+		st.Close()
+		return nil, err
+	}
 	if err := d.server.Start(); err != nil {
 		st.Close()
 		return nil, fmt.Errorf("http endpoint %s: %w", cfg.HTTP.Listen, err)
@@ -116,6 +128,10 @@ func (d *Daemon) Run(ctx context.Context) error {
 		return err
 	}
 	d.sched.Start()
+	if err := d.startDigest(); err != nil {
+		d.shutdown()
+		return err
+	}
 	d.running.Store(true)
 	d.log.Info("daemon started", slog.String("http", d.Addr()), slog.Int("sources", len(jobs)))
 	for _, j := range jobs { // a fresh start should not wait a whole interval
@@ -139,6 +155,9 @@ func (d *Daemon) shutdown() error {
 	}
 	if err := d.sched.Stop(d.opts.Grace); err != nil {
 		errs = append(errs, fmt.Errorf("stop scheduler: %w", err))
+	}
+	if err := d.stopDigest(); err != nil {
+		errs = append(errs, fmt.Errorf("stop digests: %w", err))
 	}
 	if err := d.store.Close(); err != nil {
 		errs = append(errs, fmt.Errorf("close database: %w", err))

@@ -23,7 +23,14 @@ func (d *Daemon) Reload(cfg *config.Config) error {
 	if err != nil {
 		return fmt.Errorf("reload: %w", err)
 	}
+	applyDigest, err := d.reloadDigest(cfg)
+	if err != nil {
+		return fmt.Errorf("reload: %w", err)
+	}
 	if err := d.sched.Replace(d.jobs(cfg)); err != nil {
+		return fmt.Errorf("reload: %w", err)
+	}
+	if err := applyDigest(); err != nil {
 		return fmt.Errorf("reload: %w", err)
 	}
 	d.mu.Lock()

@@ -14,11 +14,12 @@ import (
 	"github.com/vnjp-monitor/crawler"
 	"github.com/vnjp-monitor/crawler/internal/config"
 	"github.com/vnjp-monitor/crawler/internal/digest"
+	"github.com/vnjp-monitor/crawler/internal/digest/smtptest"
 )
 
 // deliveredIDs returns the article IDs each received message lists, by
 // recipient, found through their canonical URLs in the text part.
-func deliveredIDs(t *testing.T, msgs []received, ids map[string]string) map[string][]string {
+func deliveredIDs(t *testing.T, msgs []smtptest.Message, ids map[string]string) map[string][]string {
 	t.Helper()
 	out := map[string][]string{}
 	for rcpt, list := range byRecipient(t, msgs) {
@@ -34,7 +35,7 @@ func deliveredIDs(t *testing.T, msgs []received, ids map[string]string) map[stri
 }
 
 func TestRefusedThenAcceptedArrivesOnce(t *testing.T) {
-	m := startMailServer(t, serverOptions{})
+	m := smtptest.Start(t, smtptest.Options{})
 	st := openStore(t)
 	ids := putAll(t, st, fixtureArticles(t))
 	c := newClock(start)
@@ -42,7 +43,7 @@ func TestRefusedThenAcceptedArrivesOnce(t *testing.T) {
 	s := newService(t, cfg, st, c, nil)
 
 	// Each attempt refuses both recipients, one way after another.
-	m.Script(actRcpt451, actRcpt451, actData554, actData554, actDropData, actDropData, actDropConn, actDropConn)
+	m.Script(smtptest.Rcpt451, smtptest.Rcpt451, smtptest.Data554, smtptest.Data554, smtptest.DropAfterData, smtptest.DropAfterData, smtptest.DropConnection, smtptest.DropConnection)
 	wantAnswer := []string{"451", "554", "the server's answer to the message was lost", "smtp 127.0.0.1"}
 	for i, want := range wantAnswer {
 		c.Add(time.Minute)
@@ -97,13 +98,13 @@ func TestRefusedThenAcceptedArrivesOnce(t *testing.T) {
 }
 
 func TestLostAnswerResendsSameMessage(t *testing.T) {
-	m := startMailServer(t, serverOptions{})
+	m := smtptest.Start(t, smtptest.Options{})
 	st := openStore(t)
 	putAll(t, st, fixtureArticles(t))
 	c := newClock(start)
 	s := newService(t, smtpConfig(t, "20", plainSMTP(m), labour), st, c, nil)
 
-	m.Script(actDropData)
+	m.Script(smtptest.DropAfterData)
 	first := sendAll(t, s)["labour-desk@example.org"]
 	if first.Result != digest.ResultFailed {
 		t.Fatalf("first send: %+v, want failed", first)
@@ -129,10 +130,10 @@ func TestLostAnswerResendsSameMessage(t *testing.T) {
 	if len(msgs) != 2 {
 		t.Fatalf("%d messages, want 2", len(msgs))
 	}
-	if id := parseMail(t, msgs[0].Data).Header.Get("Message-ID"); id != "<"+first.MessageID+">" {
+	if id := smtptest.Parse(t, msgs[0].Data).Header.Get("Message-ID"); id != "<"+first.MessageID+">" {
 		t.Errorf("resent Message-ID %s, want %s", id, first.MessageID)
 	}
-	if second := parseMail(t, msgs[1].Data); !strings.Contains(second.Text, "điều dưỡng viên") || strings.Contains(second.Text, "日越大学") {
+	if second := smtptest.Parse(t, msgs[1].Data); !strings.Contains(second.Text, "điều dưỡng viên") || strings.Contains(second.Text, "日越大学") {
 		t.Errorf("the second message should carry only the later story:\n%s", second.Text)
 	}
 }
@@ -166,7 +167,7 @@ func (c crashingSender) Send(ctx context.Context, msg *mail.Msg, _ func()) error
 // the reader's client can tell; nothing is lost, and nothing is sent a
 // third time.
 func TestCrashAfterAcceptanceResendsRecognisably(t *testing.T) {
-	m := startMailServer(t, serverOptions{})
+	m := smtptest.Start(t, smtptest.Options{})
 	st := openStore(t)
 	ids := putAll(t, st, fixtureArticles(t))
 	c := newClock(start)
@@ -200,7 +201,7 @@ func TestCrashAfterAcceptanceResendsRecognisably(t *testing.T) {
 	if len(msgs) != 2 {
 		t.Fatalf("%d messages, want the original and its resend", len(msgs))
 	}
-	a, b := parseMail(t, msgs[0].Data), parseMail(t, msgs[1].Data)
+	a, b := smtptest.Parse(t, msgs[0].Data), smtptest.Parse(t, msgs[1].Data)
 	if a.Header.Get("Message-ID") != b.Header.Get("Message-ID") {
 		t.Errorf("resend has Message-ID %s, the original %s", b.Header.Get("Message-ID"), a.Header.Get("Message-ID"))
 	}
@@ -224,7 +225,7 @@ func mustRecipient(t *testing.T, s *digest.Service, email string) config.Recipie
 }
 
 func TestOverlappingRunsSendOnce(t *testing.T) {
-	m := startMailServer(t, serverOptions{})
+	m := smtptest.Start(t, smtptest.Options{})
 	st := openStore(t)
 	putAll(t, st, fixtureArticles(t))
 	s := newService(t, smtpConfig(t, "20", plainSMTP(m), analyst), st, newClock(start), nil)
@@ -273,14 +274,14 @@ func TestOverlappingRunsSendOnce(t *testing.T) {
 }
 
 func TestMaxPerPillarCountsTheRest(t *testing.T) {
-	m := startMailServer(t, serverOptions{})
+	m := smtptest.Start(t, smtptest.Options{})
 	st := openStore(t)
 	putAll(t, st, fixtureArticles(t))
 	s := newService(t, smtpConfig(t, "1", plainSMTP(m), analyst), st, newClock(start), nil)
 	if r := sendAll(t, s)["analyst@example.org"]; r.Result != digest.ResultSent || r.Articles != 9 {
 		t.Fatalf("send: %+v, want 9 articles carried", r)
 	}
-	p := parseMail(t, m.Messages()[0].Data)
+	p := smtptest.Parse(t, m.Messages()[0].Data)
 	for _, want := range []string{
 		"… and 1 more in Political trust and diplomacy:\n    https://monitor.example.org/?pillar=political-trust",
 		"… and 1 more in Economy, trade and investment:",
@@ -299,7 +300,7 @@ func TestMaxPerPillarCountsTheRest(t *testing.T) {
 }
 
 func TestUnsubscribedGetsNothing(t *testing.T) {
-	m := startMailServer(t, serverOptions{})
+	m := smtptest.Start(t, smtptest.Options{})
 	st := openStore(t)
 	putAll(t, st, fixtureArticles(t))
 	s := newService(t, smtpConfig(t, "20", plainSMTP(m), analyst, labour), st, newClock(start), nil)

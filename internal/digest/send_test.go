@@ -10,11 +10,12 @@ import (
 
 	"github.com/vnjp-monitor/crawler"
 	"github.com/vnjp-monitor/crawler/internal/digest"
+	"github.com/vnjp-monitor/crawler/internal/digest/smtptest"
 )
 
 // plainSMTP points the configuration at m without TLS or login.
-func plainSMTP(m *mailServer) string {
-	return "    host: 127.0.0.1\n    port: " + m.portString() + "\n    tls: none"
+func plainSMTP(m *smtptest.Server) string {
+	return "    host: 127.0.0.1\n    port: " + m.PortString() + "\n    tls: none"
 }
 
 // sendAll runs a manual send and returns the results by recipient.
@@ -35,14 +36,14 @@ func sendAll(t *testing.T, s *digest.Service) map[string]digest.Result {
 }
 
 // byRecipient groups received messages by envelope recipient.
-func byRecipient(t *testing.T, msgs []received) map[string][]parsedMail {
+func byRecipient(t *testing.T, msgs []smtptest.Message) map[string][]smtptest.Parsed {
 	t.Helper()
-	out := map[string][]parsedMail{}
+	out := map[string][]smtptest.Parsed{}
 	for _, m := range msgs {
 		if len(m.To) != 1 {
 			t.Fatalf("message to %v, want one recipient per message", m.To)
 		}
-		out[m.To[0]] = append(out[m.To[0]], parseMail(t, m.Data))
+		out[m.To[0]] = append(out[m.To[0]], smtptest.Parse(t, m.Data))
 	}
 	return out
 }
@@ -60,7 +61,7 @@ func titlesIn(text string, arts []*crawler.Article) []string {
 }
 
 func TestSendPerRecipientFiltersAndOnce(t *testing.T) {
-	m := startMailServer(t, serverOptions{})
+	m := smtptest.Start(t, smtptest.Options{})
 	st := openStore(t)
 	arts := fixtureArticles(t)
 	putAll(t, st, arts)
@@ -171,7 +172,7 @@ func htmlText(h string) string {
 }
 
 func TestMessageHeaders(t *testing.T) {
-	m := startMailServer(t, serverOptions{})
+	m := smtptest.Start(t, smtptest.Options{})
 	st := openStore(t)
 	putAll(t, st, fixtureArticles(t))
 	for _, tt := range []struct {
@@ -195,7 +196,7 @@ func TestMessageHeaders(t *testing.T) {
 				t.Fatalf("send: %+v", r)
 			}
 			raw := m.Messages()[before]
-			p := parseMail(t, raw.Data)
+			p := smtptest.Parse(t, raw.Data)
 			if p.Subject != tt.want {
 				t.Errorf("Subject=%q, want %q", p.Subject, tt.want)
 			}
@@ -209,7 +210,7 @@ func TestMessageHeaders(t *testing.T) {
 }
 
 // checkHeaders checks what every digest carries.
-func checkHeaders(t *testing.T, p parsedMail, raw received) {
+func checkHeaders(t *testing.T, p smtptest.Parsed, raw smtptest.Message) {
 	t.Helper()
 	if got, want := p.To.Name, "Nguyễn Thị Lan"; got != want {
 		t.Errorf("To name %q, want %q", got, want)

@@ -11,14 +11,15 @@ import (
 	"time"
 
 	"github.com/vnjp-monitor/crawler/internal/digest"
+	"github.com/vnjp-monitor/crawler/internal/digest/smtptest"
 )
 
 const secret = "s3cret-Passw0rd-never-logged"
 
 func TestSMTPSecurity(t *testing.T) {
-	tlsServer := startMailServer(t, serverOptions{starttls: true, user: "monitor", pass: secret})
-	implicit := startMailServer(t, serverOptions{implicit: true, user: "monitor", pass: secret})
-	plain := startMailServer(t, serverOptions{})
+	tlsServer := smtptest.Start(t, smtptest.Options{Starttls: true, User: "monitor", Pass: secret})
+	implicit := smtptest.Start(t, smtptest.Options{Implicit: true, User: "monitor", Pass: secret})
+	plain := smtptest.Start(t, smtptest.Options{})
 	t.Setenv("DIGEST_TEST_PASSWORD", secret)
 	pwFile := filepath.Join(t.TempDir(), "smtp-password")
 	if err := os.WriteFile(pwFile, []byte(secret+"\n"), 0o600); err != nil {
@@ -26,7 +27,7 @@ func TestSMTPSecurity(t *testing.T) {
 	}
 	tests := []struct {
 		name    string
-		server  *mailServer
+		server  *smtptest.Server
 		section string
 		want    string // "" for delivered, else a substring of the error
 	}{
@@ -50,7 +51,7 @@ func TestSMTPSecurity(t *testing.T) {
 	t.Setenv("DIGEST_TEST_WRONG", "not-the-password")
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			section := strings.NewReplacer("PORT", tt.server.portString(), "CA", tt.server.CAFile).Replace(tt.section)
+			section := strings.NewReplacer("PORT", tt.server.PortString(), "CA", tt.server.CAFile).Replace(tt.section)
 			cfg := smtpConfig(t, "20", section, labour)
 			st := openStore(t)
 			putAll(t, st, fixtureArticles(t))
@@ -87,9 +88,9 @@ func TestSMTPSecurity(t *testing.T) {
 }
 
 func TestSMTPTimeoutIsUncertain(t *testing.T) {
-	m := startMailServer(t, serverOptions{})
-	m.slowFor = 3 * time.Second
-	m.Script(actSlow)
+	m := smtptest.Start(t, smtptest.Options{})
+	m.SlowFor = 3 * time.Second
+	m.Script(smtptest.NoAnswer)
 	st := openStore(t)
 	putAll(t, st, fixtureArticles(t))
 	cfg := smtpConfig(t, "20", plainSMTP(m), labour)

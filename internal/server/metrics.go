@@ -36,6 +36,7 @@ type Metrics struct {
 	articles      *prometheus.GaugeVec
 	silent        prometheus.Gauge
 	failing       prometheus.Gauge
+	digestMetrics
 }
 
 // NewMetrics returns the daemon's collectors, registered together with the
@@ -81,8 +82,10 @@ func NewMetrics() *Metrics {
 		ConstLabels: prometheus.Labels{"version": crawler.Version},
 	})
 	build.Set(1)
+	m.digestMetrics = newDigestMetrics()
 	m.reg.MustRegister(m.fetches, m.crawls, m.crawlDuration, m.lastSuccess,
 		m.articles, m.silent, m.failing, build,
+		m.digests, m.digestArticles,
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m

@@ -1,4 +1,9 @@
-package digest_test
+// Package smtptest runs a real SMTP server on 127.0.0.1 for tests, built
+// with go-smtp: STARTTLS or implicit TLS with a certificate made for the
+// test, AUTH PLAIN, and a script of refusals (4xx, 5xx, dropped
+// connections, lost answers) to play before it accepts. Parse reads a
+// received message with net/mail and mime/multipart.
+package smtptest
 
 import (
 	"bytes"
@@ -27,69 +32,67 @@ import (
 // Actions the test mail server takes on a connection, in the order the
 // connections arrive; once the script is used up it accepts everything.
 const (
-	actAccept   = "accept"
-	actRcpt451  = "451 at RCPT"          // temporary refusal of the recipient
-	actData554  = "554 after DATA"       // permanent refusal of the message
-	actDropData = "drop after the data"  // the whole message read, no answer
-	actDropConn = "drop before greeting" // the connection closed at once
-	actSlow     = "no answer after DATA" // hold the answer past the client's timeout
+	Accept         = "accept"
+	Rcpt451        = "451 at RCPT"          // temporary refusal of the recipient
+	Data554        = "554 after DATA"       // permanent refusal of the message
+	DropAfterData  = "drop after the data"  // the whole message read, no answer
+	DropConnection = "drop before greeting" // the connection closed at once
+	NoAnswer       = "no answer after DATA" // hold the answer past the client's timeout
 )
 
-// received is one message the server accepted.
-type received struct {
+// Message is one message the server accepted.
+type Message struct {
 	From string
 	To   []string
 	Data []byte
 }
 
-// mailServer is a real SMTP server on 127.0.0.1, built with go-smtp.
-type mailServer struct {
-	t      testing.TB
-	srv    *smtp.Server
-	ln     net.Listener
+// Server is a real SMTP server on 127.0.0.1, built with go-smtp.
+type Server struct {
 	Port   int
 	CAFile string // PEM of the CA that signed the server's certificate, when TLS is on
+	// SlowFor is how long NoAnswer holds the answer; set it before use.
+	SlowFor time.Duration
 
+	srv        *smtp.Server
 	user, pass string // AUTH PLAIN credentials; "" for no authentication
 
-	mu       sync.Mutex
-	script   []string
-	msgs     []received
-	attempts int // connections that got as far as a message
-	slowFor  time.Duration
+	mu          sync.Mutex
+	script      []string
+	msgs        []Message
+	connections int
 }
 
-type serverOptions struct {
-	starttls bool // offer STARTTLS with a certificate for 127.0.0.1
-	implicit bool // TLS from the first byte
-	user     string
-	pass     string
+// Options choose the server's security.
+type Options struct {
+	Starttls bool   // offer STARTTLS with a certificate for 127.0.0.1
+	Implicit bool   // TLS from the first byte
+	User     string // AUTH PLAIN login; "" for none
+	Pass     string
 }
 
-// startMailServer starts a server with opts and stops it when the test
-// ends.
-func startMailServer(t testing.TB, opts serverOptions) *mailServer {
+// Start starts a server with opts and stops it when the test ends.
+func Start(t testing.TB, opts Options) *Server {
 	t.Helper()
-	m := &mailServer{t: t, user: opts.user, pass: opts.pass}
+	m := &Server{user: opts.User, pass: opts.Pass}
 	m.srv = smtp.NewServer(smtp.BackendFunc(m.newSession))
 	m.srv.Domain = "mx.test"
 	m.srv.ReadTimeout = 10 * time.Second
 	m.srv.WriteTimeout = 10 * time.Second
 	m.srv.MaxMessageBytes = 10 << 20
-	m.srv.AllowInsecureAuth = !opts.starttls && !opts.implicit
+	m.srv.AllowInsecureAuth = !opts.Starttls && !opts.Implicit
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if opts.starttls || opts.implicit {
+	if opts.Starttls || opts.Implicit {
 		conf, caFile := testTLS(t)
 		m.CAFile = caFile
 		m.srv.TLSConfig = conf
-		if opts.implicit {
+		if opts.Implicit {
 			ln = tls.NewListener(ln, conf)
 		}
 	}
-	m.ln = ln
 	m.Port = ln.Addr().(*net.TCPAddr).Port
 	go func() { _ = m.srv.Serve(ln) }()
 	t.Cleanup(func() { _ = m.srv.Close() })
@@ -97,34 +100,41 @@ func startMailServer(t testing.TB, opts serverOptions) *mailServer {
 }
 
 // Script sets the actions for the next connections.
-func (m *mailServer) Script(actions ...string) {
+func (m *Server) Script(actions ...string) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.script = append(m.script, actions...)
 }
 
 // Messages returns the messages accepted so far.
-func (m *mailServer) Messages() []received {
+func (m *Server) Messages() []Message {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	return append([]received(nil), m.msgs...)
+	return append([]Message(nil), m.msgs...)
 }
 
-func (m *mailServer) next() string {
+// Connections returns how many connections the server has taken.
+func (m *Server) Connections() int {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.attempts++
+	return m.connections
+}
+
+func (m *Server) next() string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.connections++
 	if len(m.script) == 0 {
-		return actAccept
+		return Accept
 	}
 	a := m.script[0]
 	m.script = m.script[1:]
 	return a
 }
 
-func (m *mailServer) newSession(c *smtp.Conn) (smtp.Session, error) {
+func (m *Server) newSession(c *smtp.Conn) (smtp.Session, error) {
 	action := m.next()
-	if action == actDropConn {
+	if action == DropConnection {
 		_ = c.Conn().Close()
 		return nil, errors.New("dropped")
 	}
@@ -132,7 +142,7 @@ func (m *mailServer) newSession(c *smtp.Conn) (smtp.Session, error) {
 }
 
 type session struct {
-	m      *mailServer
+	m      *Server
 	conn   *smtp.Conn
 	action string
 	authed bool
@@ -169,7 +179,7 @@ func (s *session) Mail(from string, _ *smtp.MailOptions) error {
 }
 
 func (s *session) Rcpt(to string, _ *smtp.RcptOptions) error {
-	if s.action == actRcpt451 {
+	if s.action == Rcpt451 {
 		return &smtp.SMTPError{Code: 451, EnhancedCode: smtp.EnhancedCode{4, 3, 0}, Message: "mailbox busy, try again later"}
 	}
 	s.to = append(s.to, to)
@@ -182,18 +192,18 @@ func (s *session) Data(r io.Reader) error {
 		return err
 	}
 	switch s.action {
-	case actData554:
+	case Data554:
 		return &smtp.SMTPError{Code: 554, EnhancedCode: smtp.EnhancedCode{5, 6, 0}, Message: "message refused by policy"}
-	case actDropData:
+	case DropAfterData:
 		_ = s.conn.Conn().Close()
 		return errors.New("dropped")
-	case actSlow:
-		time.Sleep(s.m.slowFor)
+	case NoAnswer:
+		time.Sleep(s.m.SlowFor)
 		_ = s.conn.Conn().Close()
 		return errors.New("too slow")
 	}
 	s.m.mu.Lock()
-	s.m.msgs = append(s.m.msgs, received{From: s.from, To: s.to, Data: bytes.Clone(data)})
+	s.m.msgs = append(s.m.msgs, Message{From: s.from, To: s.to, Data: bytes.Clone(data)})
 	s.m.mu.Unlock()
 	return nil
 }
@@ -242,5 +252,5 @@ func testTLS(t testing.TB) (*tls.Config, string) {
 	return conf, caFile
 }
 
-// portString is m's port for a configuration.
-func (m *mailServer) portString() string { return strconv.Itoa(m.Port) }
+// PortString is the server's port, for a configuration file.
+func (m *Server) PortString() string { return strconv.Itoa(m.Port) }

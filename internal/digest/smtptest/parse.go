@@ -1,4 +1,4 @@
-package digest_test
+package smtptest
 
 import (
 	"io"
@@ -9,8 +9,8 @@ import (
 	"testing"
 )
 
-// parsedMail is a received message read with net/mail and mime/multipart.
-type parsedMail struct {
+// Parsed is a received message read with net/mail and mime/multipart.
+type Parsed struct {
 	Header  mail.Header
 	Subject string // decoded
 	To      *mail.Address
@@ -21,13 +21,16 @@ type parsedMail struct {
 
 var wordDecoder = new(mime.WordDecoder)
 
-func parseMail(t testing.TB, data []byte) parsedMail {
+// Parse reads a message as a mail client would, failing tb on anything
+// malformed: the headers, the decoded subject and To, and the parts of a
+// multipart/alternative body, quoted-printable decoded, with CRLF as LF.
+func Parse(t testing.TB, data []byte) Parsed {
 	t.Helper()
 	msg, err := mail.ReadMessage(strings.NewReader(string(data)))
 	if err != nil {
 		t.Fatalf("read message: %v", err)
 	}
-	p := parsedMail{Header: msg.Header}
+	p := Parsed{Header: msg.Header}
 	if p.Subject, err = wordDecoder.DecodeHeader(msg.Header.Get("Subject")); err != nil {
 		t.Fatalf("decode subject %q: %v", msg.Header.Get("Subject"), err)
 	}
