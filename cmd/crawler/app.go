@@ -50,6 +50,7 @@ func commands() []command {
 		{"classify", "classify articles read as JSON lines (or one plain-text article)", runClassify},
 		{"eval", "score the classifier on a labelled JSON-lines file", runEval},
 		{"reclassify", "re-run the classifier over every stored article", runReclassify},
+		{"digest", "preview, send and inspect the digest emails", runDigest},
 		{"version", "print the version", runVersion},
 	}
 }

@@ -3,6 +3,7 @@ package digest
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
 )
@@ -12,12 +13,49 @@ import (
 // its diacritics one. Breaks fall where Unicode line breaking allows them
 // (between words, and between most CJK characters).
 
+// segment is a piece of text that a line break may follow.
+type segment struct {
+	text      string
+	mustBreak bool // a line break must follow (a newline in the text)
+}
+
+// segments splits s where a line may break: where Unicode line breaking
+// allows it, except inside a Latin word or a URL (after "/" or "-"), which
+// stay whole so that they can be read and followed.
+func segments(s string) []segment {
+	var out []segment
+	state := -1
+	for len(s) > 0 {
+		seg, rest, mustBreak, next := uniseg.FirstLineSegmentInString(s, state)
+		for !mustBreak && rest != "" && !strings.HasSuffix(seg, " ") && !wideBoundary(seg, rest) {
+			more, r, mb, n := uniseg.FirstLineSegmentInString(rest, next)
+			seg, rest, mustBreak, next = seg+more, r, mb, n
+		}
+		out = append(out, segment{seg, mustBreak})
+		s, state = rest, next
+	}
+	return out
+}
+
+// wideBoundary reports a break between before and after that touches a
+// CJK character or punctuation, where lines break without spaces.
+func wideBoundary(before, after string) bool {
+	last, _ := utf8.DecodeLastRuneInString(before)
+	first, _ := utf8.DecodeRuneInString(after)
+	return isWide(last) || isWide(first)
+}
+
+// isWide reports CJK characters and their punctuation and full-width forms.
+func isWide(r rune) bool {
+	return isCJK(r) || r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF
+}
+
 // wrap splits s into lines of at most width columns. A word wider than
 // width (a long URL) gets a line of its own rather than being cut.
 func wrap(s string, width int) []string {
 	var lines []string
 	var line strings.Builder
-	col, state := 0, -1
+	col := 0
 	flush := func() {
 		if t := strings.TrimRight(line.String(), " "); t != "" {
 			lines = append(lines, t)
@@ -25,20 +63,19 @@ func wrap(s string, width int) []string {
 		line.Reset()
 		col = 0
 	}
-	for len(s) > 0 {
-		seg, rest, mustBreak, next := uniseg.FirstLineSegmentInString(s, state)
-		if w := uniseg.StringWidth(strings.TrimRight(seg, " ")); col > 0 && col+w > width {
+	for _, seg := range segments(s) {
+		text := seg.text
+		if w := uniseg.StringWidth(strings.TrimRight(text, " ")); col > 0 && col+w > width {
 			flush()
 		}
 		if col == 0 {
-			seg = strings.TrimLeft(seg, " ")
+			text = strings.TrimLeft(text, " ")
 		}
-		line.WriteString(seg)
-		col += uniseg.StringWidth(seg)
-		if mustBreak {
+		line.WriteString(text)
+		col += uniseg.StringWidth(text)
+		if seg.mustBreak {
 			flush()
 		}
-		s, state = rest, next
 	}
 	flush()
 	return lines
@@ -51,16 +88,13 @@ func clip(s string, width int) string {
 		return s
 	}
 	var b strings.Builder
-	col, state := 0, -1
-	for len(s) > 0 {
-		seg, rest, _, next := uniseg.FirstLineSegmentInString(s, state)
-		w := uniseg.StringWidth(strings.TrimRight(seg, " "))
-		if col+w > width-1 {
+	col := 0
+	for _, seg := range segments(s) {
+		if col+uniseg.StringWidth(strings.TrimRight(seg.text, " ")) > width-1 {
 			break
 		}
-		b.WriteString(seg)
-		col += uniseg.StringWidth(seg)
-		s, state = rest, next
+		b.WriteString(seg.text)
+		col += uniseg.StringWidth(seg.text)
 	}
 	out := strings.TrimRightFunc(b.String(), func(r rune) bool {
 		return unicode.IsSpace(r) || unicode.IsPunct(r) && r != ')' && r != '」' && r != '）'

@@ -1,0 +1,151 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/vnjp-monitor/crawler/internal/digest/smtptest"
+	"github.com/vnjp-monitor/crawler/internal/testsite"
+)
+
+// digestYAML is a digest section for two desks following different
+// pillars, sending to the test mail server.
+func digestYAML(mail *smtptest.Server) string {
+	return `digest:
+  from: "VN–JP Monitor <monitor@example.org>"
+  base_url: "http://127.0.0.1:8080"
+  smtp:
+    host: 127.0.0.1
+    port: ` + mail.PortString() + `
+    tls: none
+  recipients:
+    - email: trade@example.org
+      name: Phòng Thương mại
+      pillars: [economy-trade-investment, development-infrastructure]
+    - email: people@example.org
+      name: 人材デスク
+      pillars: [labour, human-resources-education, culture-people-exchange]
+      timezone: Asia/Tokyo
+`
+}
+
+// storedArticle is a line of `crawler list --json`.
+type storedArticle struct {
+	URL     string   `json:"url"`
+	Pillars []string `json:"pillars"`
+}
+
+// The check an outsider makes: crawl a site, then send digests to two
+// recipients with different pillars three times, the first refused, and
+// read what arrives.
+func TestDigestThreeSendsFirstRefused(t *testing.T) {
+	site, err := testsite.Start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer site.Close()
+	site.SetSlowDelay(1500e6)
+	mail := smtptest.Start(t, smtptest.Options{})
+	dir := t.TempDir()
+	cfg := siteConfig(t, site, dir)
+	appendFile(t, cfg, digestYAML(mail))
+
+	if code, out, errOut := runCLI(t, "", "--config", cfg, "--log-level", "warn", "crawl", "--once"); code != exitOK {
+		t.Fatalf("crawl exit %d\n%s\n%s", code, out, errOut)
+	}
+	want := expectedByRecipient(t, cfg, map[string][]string{
+		"trade@example.org":  {"economy-trade-investment", "development-infrastructure"},
+		"people@example.org": {"labour", "human-resources-education", "culture-people-exchange"},
+	})
+
+	code, out, _ := runCLI(t, "", "--config", cfg, "digest", "preview", "--recipient", "people@example.org")
+	if code != exitOK || !strings.Contains(out, "new articles for 人材デスク") {
+		t.Errorf("preview exit %d:\n%s", code, out)
+	}
+	code, out, _ = runCLI(t, "", "--config", cfg, "digest", "send", "--dry-run")
+	if code != exitOK || strings.Count(out, "dry run") != 2 || len(mail.Messages()) != 0 {
+		t.Errorf("dry run exit %d, %d messages:\n%s", code, len(mail.Messages()), out)
+	}
+
+	mail.Script(smtptest.Rcpt451, smtptest.Rcpt451)
+	code, out, errOut := runCLI(t, "", "--config", cfg, "--log-level", "error", "digest", "send")
+	if code != exitError || strings.Count(out, "451") != 2 || !strings.Contains(errOut, "2 of 2 digests failed") {
+		t.Errorf("first send exit %d, want 1 with both refused:\n%s\n%s", code, out, errOut)
+	}
+	if len(mail.Messages()) != 0 {
+		t.Fatal("a refused send delivered something")
+	}
+	for i, wantSent := range []string{"sent", "nothing new"} {
+		code, out, errOut = runCLI(t, "", "--config", cfg, "--log-level", "warn", "digest", "send")
+		if code != exitOK || strings.Count(out, wantSent) != 2 {
+			t.Errorf("send %d exit %d, want %s twice:\n%s\n%s", i+2, code, wantSent, out, errOut)
+		}
+	}
+	got := map[string][]string{}
+	for _, m := range mail.Messages() {
+		p := smtptest.Parse(t, m.Data)
+		for _, line := range strings.Split(p.Text, "\n") {
+			if l := strings.TrimSpace(line); strings.HasPrefix(line, "    http") && !strings.Contains(l, "?pillar=") {
+				got[m.To[0]] = append(got[m.To[0]], l)
+			}
+		}
+	}
+	for email, urls := range want {
+		slices.Sort(got[email])
+		if !slices.Equal(got[email], urls) {
+			t.Errorf("%s received\n  %v\nwant each of\n  %v\nonce", email, got[email], urls)
+		}
+	}
+	if n := len(mail.Messages()); n != 2 {
+		t.Errorf("%d messages arrived, want one per recipient", n)
+	}
+
+	code, out, _ = runCLI(t, "", "--config", cfg, "digest", "recipients")
+	if code != exitOK || strings.Count(out, "subscribed") != 2 || strings.Contains(out, "never") && strings.Count(out, "never") > 0 {
+		t.Errorf("recipients exit %d:\n%s", code, out)
+	}
+}
+
+// expectedByRecipient lists, per recipient, the canonical URLs of the
+// stored relevant articles carrying one of their pillars.
+func expectedByRecipient(t *testing.T, cfg string, pillars map[string][]string) map[string][]string {
+	t.Helper()
+	code, out, errOut := runCLI(t, "", "--config", cfg, "list", "--json")
+	if code != exitOK {
+		t.Fatalf("list exit %d: %s", code, errOut)
+	}
+	want := map[string][]string{}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var a storedArticle
+		if err := json.Unmarshal([]byte(line), &a); err != nil {
+			t.Fatal(err)
+		}
+		for email, ps := range pillars {
+			if slices.ContainsFunc(a.Pillars, func(p string) bool { return slices.Contains(ps, p) }) {
+				want[email] = append(want[email], a.URL)
+			}
+		}
+	}
+	for email := range pillars {
+		if len(want[email]) == 0 {
+			t.Fatalf("no stored article for %s: the test site lacks stories of its pillars", email)
+		}
+		slices.Sort(want[email])
+	}
+	return want
+}
+
+func appendFile(t *testing.T, path, text string) {
+	t.Helper()
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := f.WriteString(text); err != nil {
+		t.Fatal(err)
+	}
+}
