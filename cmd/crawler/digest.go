@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -73,18 +74,28 @@ func openDigest(a *app, cfg *config.Config) (*digestBackend, error) {
 	return &digestBackend{svc: svc, close: func() { st.Close() }}, nil
 }
 
+// digestCommand parses a digest subcommand's flags, loads the
+// configuration and opens the digest backend; the caller closes it.
+func digestCommand(a *app, fs *flag.FlagSet, args []string) (*config.Config, *digestBackend, error) {
+	if err := parseFlags(fs, args); err != nil {
+		return nil, nil, err
+	}
+	cfg, err := a.loadConfig()
+	if err != nil {
+		return nil, nil, err
+	}
+	b, err := openDigest(a, cfg)
+	if err != nil {
+		return nil, nil, err
+	}
+	return cfg, b, nil
+}
+
 func runDigestPreview(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlagSet("digest preview", "[--recipient EMAIL] [--format text|html]")
 	recipient := fs.String("recipient", "", "only this recipient's digest (required with several recipients and --format html)")
 	format := fs.String("format", digest.FormatText, "text or html")
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	cfg, err := a.loadConfig()
-	if err != nil {
-		return err
-	}
-	b, err := openDigest(a, cfg)
+	_, b, err := digestCommand(a, fs, args)
 	if err != nil {
 		return err
 	}
@@ -99,21 +110,14 @@ func runDigestSend(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlagSet("digest send", "[--recipient EMAIL] [--dry-run]")
 	recipient := fs.String("recipient", "", "only this recipient")
 	dryRun := fs.Bool("dry-run", false, "show what would be sent; send and record nothing")
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	cfg, err := a.loadConfig()
-	if err != nil {
-		return err
-	}
-	if len(cfg.Digest.Recipients) == 0 {
-		return fmt.Errorf("no digest recipients in %s (add them under digest.recipients)", cfg.Path)
-	}
-	b, err := openDigest(a, cfg)
+	cfg, b, err := digestCommand(a, fs, args)
 	if err != nil {
 		return err
 	}
 	defer b.close()
+	if len(cfg.Digest.Recipients) == 0 {
+		return fmt.Errorf("no digest recipients in %s (add them under digest.recipients)", cfg.Path)
+	}
 	var results []digest.Result
 	if b.client != nil {
 		results, err = b.client.Send(ctx, *recipient, *dryRun)
@@ -152,14 +156,7 @@ func writeSendResults(w io.Writer, results []digest.Result) (failed int) {
 func runDigestRecipients(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlagSet("digest recipients", "[--json]")
 	asJSON := fs.Bool("json", false, "write JSON lines")
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	cfg, err := a.loadConfig()
-	if err != nil {
-		return err
-	}
-	b, err := openDigest(a, cfg)
+	cfg, b, err := digestCommand(a, fs, args)
 	if err != nil {
 		return err
 	}

@@ -77,7 +77,7 @@ func TestBrowserRendering(t *testing.T) {
 	st := openStore(t)
 	putAll(t, st, fixtureArticles(t))
 	sourceStates(t, st)
-	s := newService(t, testConfig(t, "2", analyst, labour), st, newClock(start), nil)
+	s := newService(t, testConfig(t, "1", analyst), st, newClock(start), nil)
 	// DIGEST_SHOTS keeps the pictures in a directory of one's choice.
 	dir := os.Getenv("DIGEST_SHOTS")
 	if dir == "" {
