@@ -1,11 +1,16 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
+	"net"
+	"net/http"
 	"os"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/vnjp-monitor/crawler/internal/digest/smtptest"
 	"github.com/vnjp-monitor/crawler/internal/testsite"
@@ -103,9 +108,20 @@ func TestDigestThreeSendsFirstRefused(t *testing.T) {
 		t.Errorf("%d messages arrived, want one per recipient", n)
 	}
 
-	code, out, _ = runCLI(t, "", "--config", cfg, "digest", "recipients")
-	if code != exitOK || strings.Count(out, "subscribed") != 2 || strings.Contains(out, "never") && strings.Count(out, "never") > 0 {
-		t.Errorf("recipients exit %d:\n%s", code, out)
+	code, out, _ = runCLI(t, "", "--config", cfg, "digest", "recipients", "--json")
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var r struct {
+			Email         string    `json:"email"`
+			Undelivered   int       `json:"undelivered"`
+			LastDelivered time.Time `json:"last_delivered"`
+			LastError     string    `json:"last_error"`
+		}
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatalf("recipients exit %d: %v\n%s", code, err, out)
+		}
+		if r.Undelivered != 0 || r.LastDelivered.IsZero() || r.LastError != "" {
+			t.Errorf("recipient after delivery: %+v", r)
+		}
 	}
 }
 
@@ -147,5 +163,94 @@ func appendFile(t *testing.T, path, text string) {
 	defer f.Close()
 	if _, err := f.WriteString(text); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// While the daemon holds the database, the digest commands go through its
+// loopback admin routes.
+func TestDigestThroughTheDaemon(t *testing.T) {
+	site, err := testsite.Start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer site.Close()
+	site.SetSlowDelay(1500e6)
+	mail := smtptest.Start(t, smtptest.Options{})
+	dir := t.TempDir()
+	cfg := siteConfig(t, site, dir)
+	listen := freeAddr(t)
+	rewriteFile(t, cfg, "listen: 127.0.0.1:8080", "listen: "+listen)
+	appendFile(t, cfg, strings.Replace(digestYAML(mail), "http://127.0.0.1:8080", "http://"+listen, 1))
+	if code, _, errOut := runCLI(t, "", "--config", cfg, "--log-level", "warn", "crawl", "--once"); code != exitOK {
+		t.Fatalf("crawl: %s", errOut)
+	}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int, 1)
+	go func() {
+		var out, errOut bytes.Buffer
+		done <- Run(ctx, []string{"--config", cfg, "--log-level", "error", "run", "--grace", "2s"}, strings.NewReader(""), &out, &errOut)
+	}()
+	defer func() {
+		cancel()
+		if code := <-done; code != exitOK {
+			t.Errorf("daemon exit %d", code)
+		}
+	}()
+	waitHealthy(t, "http://"+listen+"/healthz")
+
+	code, out, errOut := runCLI(t, "", "--config", cfg, "--log-level", "debug", "digest", "recipients", "--json")
+	if code != exitOK || strings.Count(out, `"status":"subscribed"`) != 2 || !strings.Contains(errOut, "asking it") {
+		t.Fatalf("recipients through the daemon: exit %d\n%s\n%s", code, out, errOut)
+	}
+	code, out, _ = runCLI(t, "", "--config", cfg, "digest", "preview", "--recipient", "trade@example.org", "--format", "html")
+	if code != exitOK || !strings.Contains(out, "Phòng Thương mại") || !strings.HasPrefix(out, "<!DOCTYPE html>") {
+		t.Errorf("preview through the daemon: exit %d\n%.300s", code, out)
+	}
+	code, out, errOut = runCLI(t, "", "--config", cfg, "digest", "send")
+	if code != exitOK || strings.Count(out, " sent ") != 2 || len(mail.Messages()) != 2 {
+		t.Errorf("send through the daemon: exit %d, %d messages\n%s\n%s", code, len(mail.Messages()), out, errOut)
+	}
+}
+
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+func rewriteFile(t *testing.T, path, old, new string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), old) {
+		t.Fatalf("%s lacks %q", path, old)
+	}
+	if err := os.WriteFile(path, []byte(strings.Replace(string(b), old, new, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func waitHealthy(t *testing.T, url string) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		resp, err := http.Get(url)
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s did not answer 200 within 20s (%v)", url, err)
+		}
+		time.Sleep(100 * time.Millisecond)
 	}
 }

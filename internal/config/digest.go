@@ -11,6 +11,8 @@ import (
 	"strings"
 	"text/template"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Digest configures the digest emails: when they go out, how they look,
@@ -249,6 +251,9 @@ func (c *Config) validateRecipients(v *validator) {
 		default:
 			r.Email = addr.Address
 			seen[strings.ToLower(addr.Address)] = true
+		}
+		if strings.ContainsFunc(r.Name, unicode.IsControl) || utf8.RuneCountInString(r.Name) > 200 {
+			v.fail(key+".name", "must be one line of at most 200 characters")
 		}
 		for j, p := range r.Pillars {
 			if !slices.Contains(c.pillarIDs(), p) {

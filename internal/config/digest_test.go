@@ -88,6 +88,7 @@ func TestParseDigestErrors(t *testing.T) {
 		{"login without password", "    password_env: SMTP_PASSWORD", "", "digest.smtp.username", 11},
 		{"bad base url", `"https://monitor.example.org/"`, `"monitor.example.org"`, "digest.base_url", 7},
 		{"zero per pillar", "max_per_pillar: 5", "max_per_pillar: 0", "digest.max_per_pillar", 8},
+		{"name on two lines", "      name: Analyst", `      name: "Analyst\nBcc: all@example.org"`, "digest.recipients[0].name", 15},
 		{"bad backfill", "  max_per_pillar: 5", "  max_per_pillar: 5\n  backfill: a day", "digest.backfill", 9},
 	}
 	for _, tt := range tests {

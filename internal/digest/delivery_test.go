@@ -315,3 +315,23 @@ func TestUnsubscribedGetsNothing(t *testing.T) {
 		t.Errorf("%d messages, want only the subscribed recipient's", n)
 	}
 }
+
+func TestSendEmpty(t *testing.T) {
+	m := smtptest.Start(t, smtptest.Options{})
+	st := openStore(t)
+	putAll(t, st, fixtureArticles(t))
+	cfg := smtpConfig(t, "20", plainSMTP(m), labour)
+	cfg.Digest.SendEmpty = true
+	c := newClock(start)
+	s := newService(t, cfg, st, c, nil)
+	for i, want := range []int{4, 0} {
+		c.Add(time.Minute)
+		if r := sendAll(t, s)["labour-desk@example.org"]; r.Result != digest.ResultSent || r.Articles != want {
+			t.Fatalf("send %d: %+v, want sent with %d articles", i+1, r, want)
+		}
+	}
+	empty := smtptest.Parse(t, m.Messages()[1].Data)
+	if !strings.Contains(empty.Text, "Nothing new for 労働デスク since the last digest.") || !strings.Contains(empty.HTML, "Nothing new since the last digest") {
+		t.Errorf("empty digest:\n%s", empty.Text)
+	}
+}
