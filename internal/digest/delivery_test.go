@@ -43,8 +43,9 @@ func TestRefusedThenAcceptedArrivesOnce(t *testing.T) {
 	s := newService(t, cfg, st, c, nil)
 
 	// Each attempt refuses both recipients, one way after another.
-	m.Script(smtptest.Rcpt451, smtptest.Rcpt451, smtptest.Data554, smtptest.Data554, smtptest.DropAfterData, smtptest.DropAfterData, smtptest.DropConnection, smtptest.DropConnection)
-	wantAnswer := []string{"451", "554", "the server's answer to the message was lost", "smtp 127.0.0.1"}
+	m.Script(smtptest.Ehlo421, smtptest.Ehlo421, smtptest.Rcpt451, smtptest.Rcpt451, smtptest.Data554, smtptest.Data554,
+		smtptest.DropAfterData, smtptest.DropAfterData, smtptest.DropConnection, smtptest.DropConnection)
+	wantAnswer := []string{"421", "451", "554", "the server's answer to the message was lost", "smtp 127.0.0.1"}
 	for i, want := range wantAnswer {
 		c.Add(time.Minute)
 		for email, r := range sendAll(t, s) {
@@ -60,8 +61,8 @@ func TestRefusedThenAcceptedArrivesOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if stt.Failures != 4 || stt.LastError == "" || stt.NextAttempt.IsZero() || stt.Open == "" {
-		t.Errorf("state after four failures: %+v", stt)
+	if stt.Failures != 5 || stt.LastError == "" || stt.NextAttempt.IsZero() || stt.Open == "" {
+		t.Errorf("state after five failures: %+v", stt)
 	}
 
 	// Then the server accepts: every article arrives, once.

@@ -36,7 +36,8 @@ const (
 	Rcpt451        = "451 at RCPT"          // temporary refusal of the recipient
 	Data554        = "554 after DATA"       // permanent refusal of the message
 	DropAfterData  = "drop after the data"  // the whole message read, no answer
-	DropConnection = "drop before greeting" // the connection closed at once
+	DropConnection = "drop at EHLO"         // the connection closed before any answer to EHLO
+	Ehlo421        = "421 at EHLO"          // service not available
 	NoAnswer       = "no answer after DATA" // hold the answer past the client's timeout
 )
 
@@ -61,6 +62,7 @@ type Server struct {
 	script      []string
 	msgs        []Message
 	connections int
+	actions     map[*smtp.Conn]string // the action of each connection, taken at its first greeting
 }
 
 // Options choose the server's security.
@@ -120,23 +122,37 @@ func (m *Server) Connections() int {
 	return m.connections
 }
 
-func (m *Server) next() string {
+// next returns the action for connection c: the next of the script at its
+// first greeting, the same at a later one (a client falling back from EHLO
+// to HELO meets the same refusal).
+func (m *Server) next(c *smtp.Conn) string {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	if a, ok := m.actions[c]; ok {
+		return a
+	}
+	if m.actions == nil {
+		m.actions = map[*smtp.Conn]string{}
+	}
+	m.actions[c] = Accept
 	m.connections++
 	if len(m.script) == 0 {
 		return Accept
 	}
 	a := m.script[0]
 	m.script = m.script[1:]
+	m.actions[c] = a
 	return a
 }
 
 func (m *Server) newSession(c *smtp.Conn) (smtp.Session, error) {
-	action := m.next()
-	if action == DropConnection {
+	action := m.next(c)
+	switch action {
+	case DropConnection:
 		_ = c.Conn().Close()
 		return nil, errors.New("dropped")
+	case Ehlo421:
+		return nil, &smtp.SMTPError{Code: 421, EnhancedCode: smtp.EnhancedCode{4, 3, 2}, Message: "service not available, try later"}
 	}
 	return &session{m: m, conn: c, action: action}, nil
 }
@@ -208,8 +224,13 @@ func (s *session) Data(r io.Reader) error {
 	return nil
 }
 
-func (s *session) Reset()        { s.from, s.to = "", nil }
-func (s *session) Logout() error { return nil }
+func (s *session) Reset() { s.from, s.to = "", nil }
+func (s *session) Logout() error {
+	s.m.mu.Lock()
+	defer s.m.mu.Unlock()
+	delete(s.m.actions, s.conn)
+	return nil
+}
 
 // testTLS makes a CA and a server certificate for 127.0.0.1 signed by it,
 // and writes the CA certificate to a PEM file for ca_file.
