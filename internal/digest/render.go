@@ -8,6 +8,8 @@ import (
 	"maps"
 	"strings"
 	"text/template"
+
+	"github.com/rivo/uniseg"
 )
 
 //go:embed templates
@@ -86,7 +88,7 @@ func plural(n int, one, many string) string {
 // dots lays out a pillar's count in the header: "Labour cooperation ... 4".
 func dots(name string, n int) string {
 	num := fmt.Sprint(n)
-	fill := textWidth - 4 - len([]rune(name)) - len(num)
+	fill := textWidth - 4 - uniseg.StringWidth(name) - len(num)
 	if fill < 3 {
 		return fmt.Sprintf("  %s: %s", name, num)
 	}

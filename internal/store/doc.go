@@ -23,6 +23,17 @@
 // leaves either all or none of a write. The meta bucket holds the schema
 // version; [Open] refuses a file written by a newer version ([ErrSchema]).
 //
+// # Digest deliveries
+//
+// A storing-time index lists articles by Fetched, so [Store.StoredSince]
+// finds what is new for a digest without reading the archive. The digest
+// ledger records each (recipient, article) delivered, a run record each
+// (recipient, period), and a state each recipient (unsubscription, window,
+// last attempt). [Store.ClaimDigest], [Store.DeliverDigest] and
+// [Store.FailDigest] move a run along in one transaction each; see the
+// digest package for the guarantee they give. The meta bucket keeps the
+// HMAC key of unsubscribe links, created by the first Open.
+//
 // # Caveats
 //
 // bbolt locks the file for one process: a second [Open] of the same path,
