@@ -190,6 +190,13 @@ func (s *Service) deliver(ctx context.Context, r config.Recipient, d *Digest, ru
 	}
 	s.log.Info("digest sent", slog.String("recipient", r.Email), slog.String("period", run.Period),
 		slog.Int("articles", len(run.Articles)), slog.String("message_id", run.MessageID))
+	if recordErr == nil {
+		// Selections never look before the window minus overlap, and the
+		// window is now past run.Until.
+		if _, err := s.st.PruneLedger(r.Email, run.Until.Add(-overlap-ledgerKeep)); err != nil {
+			s.log.Warn("prune digest ledger", slog.String("recipient", r.Email), slog.String("error", err.Error()))
+		}
+	}
 	if s.obs != nil {
 		s.obs.ObserveDigest(ResultSent, len(run.Articles))
 	}

@@ -39,6 +39,8 @@ type Store interface {
 	DeliverDigest(email, period string, at time.Time) error
 	FailDigest(email, period, owner string, at time.Time, reason string, uncertain bool, next time.Time) error
 	Unsubscribe(email string, at time.Time) (bool, error)
+	// PruneLedger forgets deliveries to email before the time before.
+	PruneLedger(email string, before time.Time) (int, error)
 }
 
 // Observer counts what the digest does, for metrics.
@@ -92,6 +94,10 @@ const staleAfter = 30 * time.Minute
 // again: an article stamped just before a digest was selected but
 // committed just after it is still found; the ledger drops what was sent.
 const overlap = time.Hour
+
+// ledgerKeep is how long ledger entries are kept past the point where a
+// digest can still look at them: a margin against clock changes.
+const ledgerKeep = 7 * 24 * time.Hour
 
 // Service builds, sends and records digests for the configured recipients.
 // It is safe for concurrent use; a configuration reload makes a new one.

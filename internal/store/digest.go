@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -174,4 +175,38 @@ func getRun(tx *bolt.Tx, email, period string) (*crawler.DigestRun, error) {
 
 func putRun(tx *bolt.Tx, r *crawler.DigestRun) error {
 	return putJSON(tx.Bucket(bucketDigestRuns), runKey(r.Email, r.Period), r)
+}
+
+// PruneLedger forgets the articles delivered to email before the time
+// before, and returns how many. A digest looks back only a little before
+// the recipient's window, so older entries can never be consulted again;
+// pruning keeps the ledger to a few days per recipient.
+func (s *Store) PruneLedger(email string, before time.Time) (int, error) {
+	n := 0
+	err := s.update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketLedger)
+		prefix := append(recipientKey(email), 0)
+		var stale [][]byte
+		c := b.Cursor()
+		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+			var e ledgerEntry
+			if err := json.Unmarshal(v, &e); err != nil {
+				return fmt.Errorf("decode %q: %w", k, err)
+			}
+			if e.At.Before(before) {
+				stale = append(stale, bytes.Clone(k))
+			}
+		}
+		for _, k := range stale {
+			if err := b.Delete(k); err != nil {
+				return err
+			}
+		}
+		n = len(stale)
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("prune digest ledger of %s: %w", email, err)
+	}
+	return n, nil
 }

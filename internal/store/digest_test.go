@@ -253,3 +253,28 @@ func TestUnsubscribeSurvivesReopen(t *testing.T) {
 		t.Errorf("after resubscribing: %+v", st)
 	}
 }
+
+func TestPruneLedger(t *testing.T) {
+	s := MustOpen(t)
+	now := time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)
+	for i, who := range []string{"a@example.org", "a@example.org", "b@example.org"} {
+		period := []string{"p1", "p2", "p1"}[i]
+		at := now.Add(time.Duration(i) * 24 * time.Hour)
+		if _, _, err := s.ClaimDigest(claimFor(who, period, "me", at, period+"-x", period+"-y")); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.DeliverDigest(who, period, at); err != nil {
+			t.Fatal(err)
+		}
+	}
+	n, err := s.PruneLedger("a@example.org", now.Add(12*time.Hour))
+	if err != nil || n != 2 {
+		t.Fatalf("pruned %d, %v; want the 2 entries of a's first digest", n, err)
+	}
+	if done, _ := s.Delivered("a@example.org", []string{"p1-x", "p2-x"}); done["p1-x"] || !done["p2-x"] {
+		t.Errorf("a's ledger after pruning: %v", done)
+	}
+	if done, _ := s.Delivered("b@example.org", []string{"p1-x"}); !done["p1-x"] {
+		t.Error("pruning a's ledger touched b's")
+	}
+}
