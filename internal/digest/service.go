@@ -34,7 +34,6 @@ type Store interface {
 	SourceStates() ([]crawler.SourceState, error)
 	DigestKey() ([]byte, error)
 	DigestState(email string) (crawler.DigestState, bool, error)
-	DigestStates() ([]crawler.DigestState, error)
 	ClaimDigest(c crawler.DigestClaim) (crawler.DigestRun, crawler.ClaimOutcome, error)
 	DeliverDigest(email, period string, at time.Time) error
 	FailDigest(email, period, owner string, at time.Time, reason string, uncertain bool, next time.Time) error
