@@ -112,6 +112,9 @@ func (s *Service) attempt(ctx context.Context, r config.Recipient, period string
 		s.log.Error("digest not built", slog.String("recipient", r.Email), slog.String("error", res.Error))
 		return res, false
 	}
+	if s.cfg.Digest.FromAddress == nil {
+		return fail(errors.New("digest.from is not set"))
+	}
 	st, found, err := s.st.DigestState(r.Email)
 	if err != nil {
 		return fail(err)
