@@ -24,6 +24,8 @@ Commands:
   preview [--recipient EMAIL] [--format text|html]   print the digest as it would go out now; records nothing
   send [--recipient EMAIL] [--dry-run]               send now what each recipient has not received
   recipients [--json]                                each recipient's state: subscribed, last delivery, errors, next send
+  unsubscribe EMAIL                                  stop the digests to EMAIL (a request that came by mail)
+  resubscribe EMAIL                                  start them again
 
 When the daemon holds the database, these go through its loopback admin
 routes on http.listen, so use the daemon's configuration.`
@@ -43,6 +45,8 @@ func runDigest(ctx context.Context, a *app, args []string) error {
 		return runDigestSend(ctx, a, args[1:])
 	case "recipients":
 		return runDigestRecipients(ctx, a, args[1:])
+	case "unsubscribe", "resubscribe":
+		return runDigestSubscription(ctx, a, args[0], args[1:])
 	}
 	fmt.Fprintf(a.stderr, "crawler digest: unknown command %q\n\n%s\n", args[0], digestUsage)
 	return errUsage
@@ -151,6 +155,30 @@ func writeSendResults(w io.Writer, results []digest.Result) (failed int) {
 	}
 	tw.Flush()
 	return failed
+}
+
+func runDigestSubscription(ctx context.Context, a *app, verb string, args []string) error {
+	fs := a.newFlagSet("digest "+verb, "EMAIL")
+	_, b, err := digestCommand(a, fs, args)
+	if err != nil {
+		return err
+	}
+	defer b.close()
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return errUsage
+	}
+	email, subscribed := fs.Arg(0), verb == "resubscribe"
+	if b.client != nil {
+		err = b.client.SetSubscribed(ctx, email, subscribed)
+	} else {
+		err = b.svc.SetSubscribed(email, subscribed)
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "%s: %sd\n", email, verb)
+	return nil
 }
 
 func runDigestRecipients(ctx context.Context, a *app, args []string) error {

@@ -211,6 +211,18 @@ func TestDigestThroughTheDaemon(t *testing.T) {
 	if code != exitOK || strings.Count(out, " sent ") != 2 || len(mail.Messages()) != 2 {
 		t.Errorf("send through the daemon: exit %d, %d messages\n%s\n%s", code, len(mail.Messages()), out, errOut)
 	}
+	// A request that came by mail, acted on by hand, then undone.
+	for _, step := range []struct{ verb, want string }{{"unsubscribe", "unsubscribed"}, {"resubscribe", "subscribed"}} {
+		if code, out, errOut := runCLI(t, "", "--config", cfg, "digest", step.verb, "People@Example.org"); code != exitOK {
+			t.Fatalf("%s: exit %d\n%s%s", step.verb, code, out, errOut)
+		}
+		if got := recipientStatus(t, cfg, "people@example.org"); got != step.want {
+			t.Errorf("after %s the status is %q", step.verb, got)
+		}
+	}
+	if code, _, errOut := runCLI(t, "", "--config", cfg, "digest", "unsubscribe", "stranger@example.org"); code != exitError || !strings.Contains(errOut, "not a configured recipient") {
+		t.Errorf("unsubscribe of an unknown address: exit %d %s", code, errOut)
+	}
 }
 
 func freeAddr(t *testing.T) string {
@@ -253,4 +265,21 @@ func waitHealthy(t *testing.T, url string) {
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
+}
+
+// recipientStatus returns the status `digest recipients` gives email.
+func recipientStatus(t *testing.T, cfg, email string) string {
+	t.Helper()
+	_, out, errOut := runCLI(t, "", "--config", cfg, "digest", "recipients", "--json")
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var r struct{ Email, Status string }
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatalf("recipients: %v\n%s%s", err, out, errOut)
+		}
+		if r.Email == email {
+			return r.Status
+		}
+	}
+	t.Fatalf("recipients does not list %s:\n%s", email, out)
+	return ""
 }

@@ -15,7 +15,14 @@ const (
 	RouteSend       = "POST /admin/digest/send"
 	RoutePreview    = "GET /admin/digest/preview"
 	RouteRecipients = "GET /admin/digest/recipients"
+	RouteSubscribe  = "POST /admin/digest/subscription"
 )
+
+// SubscriptionRequest is the body of RouteSubscribe.
+type SubscriptionRequest struct {
+	Recipient  string `json:"recipient"`
+	Subscribed bool   `json:"subscribed"`
+}
 
 // SendRequest is the body of RouteSend.
 type SendRequest struct {
@@ -35,14 +42,15 @@ const sendTimeout = 15 * time.Minute
 // maxAdminBody bounds a RouteSend body.
 const maxAdminBody = 64 << 10
 
-// AdminRoutes returns the handlers of RouteSend, RoutePreview and
-// RouteRecipients, keyed by route. current returns the Service of the
+// AdminRoutes returns the handlers of RouteSend, RoutePreview,
+// RouteRecipients and RouteSubscribe, keyed by route. current returns the Service of the
 // running configuration, so a reload takes effect at the next request.
 func AdminRoutes(current func() *Service) map[string]http.Handler {
 	return map[string]http.Handler{
 		RouteSend:       http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { handleSend(current(), w, r) }),
 		RoutePreview:    http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { handlePreview(current(), w, r) }),
 		RouteRecipients: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { handleRecipients(current(), w) }),
+		RouteSubscribe:  http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { handleSubscription(current(), w, r) }),
 	}
 }
 
@@ -97,6 +105,23 @@ func handlePreview(s *Service, w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", ctype)
 	_, _ = w.Write(b.Bytes())
+}
+
+func handleSubscription(s *Service, w http.ResponseWriter, r *http.Request) {
+	var req SubscriptionRequest
+	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxAdminBody)).Decode(&req); err != nil {
+		writeJSON(w, http.StatusBadRequest, apiError{"body: " + err.Error()})
+		return
+	}
+	err := s.SetSubscribed(req.Recipient, req.Subscribed)
+	switch {
+	case errors.Is(err, ErrUnknownRecipient):
+		writeJSON(w, http.StatusNotFound, apiError{err.Error()})
+	case err != nil:
+		writeJSON(w, http.StatusInternalServerError, apiError{err.Error()})
+	default:
+		writeJSON(w, http.StatusOK, req)
+	}
 }
 
 func handleRecipients(s *Service, w http.ResponseWriter) {

@@ -45,6 +45,16 @@ func (c *Client) Preview(ctx context.Context, w io.Writer, email, format string)
 	return c.do(ctx, http.MethodGet, "/admin/digest/preview?"+v.Encode(), nil, nil, w)
 }
 
+// SetSubscribed asks the daemon to unsubscribe or resubscribe email; see
+// Service.SetSubscribed.
+func (c *Client) SetSubscribed(ctx context.Context, email string, subscribed bool) error {
+	body, _ := json.Marshal(SubscriptionRequest{Recipient: email, Subscribed: subscribed}) // cannot fail
+	ctx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	var out SubscriptionRequest
+	return c.do(ctx, http.MethodPost, "/admin/digest/subscription", bytes.NewReader(body), &out, nil)
+}
+
 // Status returns the daemon's view of each recipient; see Service.Status.
 func (c *Client) Status(ctx context.Context) ([]RecipientStatus, error) {
 	ctx, cancel := context.WithTimeout(ctx, time.Minute)

@@ -38,6 +38,7 @@ type Store interface {
 	DeliverDigest(email, period string, at time.Time) error
 	FailDigest(email, period, owner string, at time.Time, reason string, uncertain bool, next time.Time) error
 	Unsubscribe(email string, at time.Time) (bool, error)
+	Resubscribe(email string, start time.Time) error
 	// PruneLedger forgets deliveries to email before the time before.
 	PruneLedger(email string, before time.Time) (int, error)
 }

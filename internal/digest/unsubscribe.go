@@ -109,3 +109,25 @@ func (s *Service) page(w http.ResponseWriter, status int, v unsubscribeView) {
 		s.log.Debug("write unsubscribe page", slog.String("error", err.Error()))
 	}
 }
+
+// SetSubscribed unsubscribes or resubscribes email by hand, as the
+// operator does for a request that came by mail. A resubscribed recipient's
+// next digest reaches back no further than the backfill.
+func (s *Service) SetSubscribed(email string, subscribed bool) error {
+	if _, ok := s.Recipient(email); !ok {
+		return errUnknownRecipient(email)
+	}
+	now := s.now()
+	if subscribed {
+		if err := s.st.Resubscribe(email, now.Add(-s.cfg.Digest.Backfill)); err != nil {
+			return err
+		}
+		s.log.Info("recipient resubscribed", slog.String("recipient", email))
+		return nil
+	}
+	changed, err := s.st.Unsubscribe(email, now)
+	if err == nil && changed {
+		s.log.Info("recipient unsubscribed", slog.String("recipient", email))
+	}
+	return err
+}
