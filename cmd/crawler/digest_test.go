@@ -37,6 +37,23 @@ func digestYAML(mail *smtptest.Server) string {
 `
 }
 
+// digestSetup starts the loopback news site and the test mail server and
+// writes a configuration for both, with the daemon on listen.
+func digestSetup(t *testing.T, listen string) (*testsite.Site, *smtptest.Server, string) {
+	t.Helper()
+	site, err := testsite.Start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(site.Close)
+	site.SetSlowDelay(1500e6)
+	mail := smtptest.Start(t, smtptest.Options{})
+	cfg := siteConfig(t, site, t.TempDir())
+	rewriteFile(t, cfg, "listen: 127.0.0.1:8080", "listen: "+listen)
+	appendFile(t, cfg, strings.Replace(digestYAML(mail), "http://127.0.0.1:8080", "http://"+listen, 1))
+	return site, mail, cfg
+}
+
 // storedArticle is a line of `crawler list --json`.
 type storedArticle struct {
 	URL     string   `json:"url"`
@@ -47,16 +64,7 @@ type storedArticle struct {
 // recipients with different pillars three times, the first refused, and
 // read what arrives.
 func TestDigestThreeSendsFirstRefused(t *testing.T) {
-	site, err := testsite.Start()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer site.Close()
-	site.SetSlowDelay(1500e6)
-	mail := smtptest.Start(t, smtptest.Options{})
-	dir := t.TempDir()
-	cfg := siteConfig(t, site, dir)
-	appendFile(t, cfg, digestYAML(mail))
+	_, mail, cfg := digestSetup(t, "127.0.0.1:8080")
 
 	if code, out, errOut := runCLI(t, "", "--config", cfg, "--log-level", "warn", "crawl", "--once"); code != exitOK {
 		t.Fatalf("crawl exit %d\n%s\n%s", code, out, errOut)
@@ -169,18 +177,8 @@ func appendFile(t *testing.T, path, text string) {
 // While the daemon holds the database, the digest commands go through its
 // loopback admin routes.
 func TestDigestThroughTheDaemon(t *testing.T) {
-	site, err := testsite.Start()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer site.Close()
-	site.SetSlowDelay(1500e6)
-	mail := smtptest.Start(t, smtptest.Options{})
-	dir := t.TempDir()
-	cfg := siteConfig(t, site, dir)
 	listen := freeAddr(t)
-	rewriteFile(t, cfg, "listen: 127.0.0.1:8080", "listen: "+listen)
-	appendFile(t, cfg, strings.Replace(digestYAML(mail), "http://127.0.0.1:8080", "http://"+listen, 1))
+	_, mail, cfg := digestSetup(t, listen)
 	if code, _, errOut := runCLI(t, "", "--config", cfg, "--log-level", "warn", "crawl", "--once"); code != exitOK {
 		t.Fatalf("crawl: %s", errOut)
 	}
