@@ -13,6 +13,8 @@ import (
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/vnjp-monitor/crawler/internal/lang"
 )
 
 // ErrNoText is returned by [Extract] when the page has no article text, as
@@ -54,31 +56,46 @@ func Extract(body []byte, contentType, pageURL string) (*Article, error) {
 	m := readPage(doc)
 	ld := parseJSONLD(m.jsonLD)
 	mergeSplitBodies(doc)
+	cleanPage(doc)
 
-	res := runTrafilatura(doc, base)
+	res := runTrafilatura(doc, base, cjkPage(m))
 	a := &Article{Charset: cs}
 	a.Canonical = canonicalURL(m, base)
 	a.SiteName = chooseSiteName(m.get("og:site_name"), ld.publisher, ld.siteName,
 		m.get("application-name"), res.Metadata.Sitename)
 	sites := append([]string{a.SiteName, ld.publisher, ld.siteName}, hostLabels(firstNonEmpty(a.Canonical, pageURL))...)
 	a.Title = chooseTitle(m, &ld, res.Metadata.Title, sites)
-	a.Text = cleanParagraphs(renderText(res.ContentNode), a.Title, m.h1)
+	a.Author = chooseAuthor(m, &ld, res.Metadata.Author)
+	a.Text = cleanParagraphs(renderText(res.ContentNode), &textContext{title: a.Title, h1: m.h1, author: a.Author, lead: m.lead})
 	// Pages rendered by JavaScript carry their text only in JSON-LD; the
 	// extractor's last resort finds it too, but loses the paragraphs.
 	if ld.body != "" && (!looksLikeProse(a.Text) || squash(a.Text) == squash(ld.body)) && looksLikeProse(ld.body) {
 		a.Text = plainParagraphs(ld.body)
 	}
-	a.Author = chooseAuthor(m, &ld, res.Metadata.Author)
 	a.Description = firstNonEmpty(m.get("og:description", "description", "twitter:description"),
 		ld.description, res.Metadata.Description)
 	a.Lang = chooseLang(a.Text+"\n"+a.Title, res.Metadata.Language, m.htmlLang, ld.language, m.get("og:locale", "content-language", "language", "dc.language"))
-	a.Published = choosePublished(doc, m, &ld, a.Lang, firstNonEmpty(a.Canonical, pageURL))
+	a.Published = choosePublished(m, &ld, a.Lang, firstNonEmpty(a.Canonical, pageURL), time.Now())
 	normalizeArticle(a)
 	if !looksLikeProse(a.Text) {
 		a.Text = ""
 		return a, ErrNoText
 	}
 	return a, nil
+}
+
+// minCJKExtractedSize is the extractor's minimum body length, in runes,
+// for pages in Chinese, Japanese or Korean.
+const minCJKExtractedSize = 100
+
+// cjkPage reports whether the page is declared, or titled, in Chinese,
+// Japanese or Korean.
+func cjkPage(m *pageMeta) bool {
+	switch normLang(m.htmlLang) {
+	case "ja", "zh", "ko":
+		return true
+	}
+	return scriptOf(lang.Detect(m.title)) != "latin" && lang.Detect(m.title) != ""
 }
 
 var rxTag = regexp.MustCompile(`</?[a-zA-Z][a-zA-Z0-9]*[\s/>]`)
@@ -118,7 +135,7 @@ func textWeight(s string) int {
 // by choosePublished, so trafilatura's own date search is switched off. A
 // panic inside the library on hostile markup is turned into an empty
 // result: one bad page must not take the crawler down.
-func runTrafilatura(doc *html.Node, base *url.URL) (res *trafilatura.ExtractResult) {
+func runTrafilatura(doc *html.Node, base *url.URL, cjk bool) (res *trafilatura.ExtractResult) {
 	empty := &trafilatura.ExtractResult{}
 	defer func() {
 		if recover() != nil {
@@ -130,6 +147,13 @@ func runTrafilatura(doc *html.Node, base *url.URL) (res *trafilatura.ExtractResu
 		Focus:            trafilatura.FavorRecall,
 		ExcludeComments:  true,
 		HtmlDateOverride: &htmldate.Result{},
+	}
+	if cjk {
+		// The extractor falls back to the whole page when the body has
+		// under 250 characters, a measure made for Latin text; a paywalled
+		// Japanese teaser says as much in 120.
+		opts.Config = trafilatura.DefaultConfig()
+		opts.Config.MinExtractedSize = minCJKExtractedSize
 	}
 	if base != nil && !base.IsAbs() {
 		opts.OriginalURL = nil
@@ -170,33 +194,6 @@ func canonicalURL(m *pageMeta, base *url.URL) string {
 		}
 	}
 	return ""
-}
-
-// cleanParagraphs drops a leading copy of the headline (the extractor
-// often keeps the <h1>) and a paragraph repeated back to back (a caption
-// rendered twice). Repeats further apart stay: interviews repeat their
-// questions and recipes their steps.
-func cleanParagraphs(text, title, h1 string) string {
-	if text == "" {
-		return ""
-	}
-	paras := strings.Split(text, "\n\n")
-	out := paras[:0]
-	prev := ""
-	for i, p := range paras {
-		key := squash(p)
-		switch {
-		case key == "":
-			continue
-		case i < 3 && len(out) == 0 && (key == squash(title) || key == squash(h1)):
-			continue
-		case key == prev:
-			continue
-		}
-		prev = key
-		out = append(out, p)
-	}
-	return strings.Join(out, "\n\n")
 }
 
 // plainParagraphs formats JSON-LD articleBody like rendered text. Plain

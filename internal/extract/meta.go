@@ -21,6 +21,9 @@ type pageMeta struct {
 	timeAttrs []string // datetime of <time> marked as the publication time
 	firstTime string   // datetime of the first other <time> element
 	dateTexts []string // short texts of elements whose class or id says "date"
+	lead      string   // the standfirst printed after the headline, if any
+
+	h1Ancestors map[*html.Node]bool
 }
 
 // maxDateTexts bounds how many date-like elements are kept; the article's
@@ -87,7 +90,13 @@ func (m *pageMeta) visit(n *html.Node) {
 	case atom.H1:
 		if m.h1 == "" {
 			m.h1 = textOf(n)
+			m.h1Ancestors = map[*html.Node]bool{}
+			for p := n.Parent; p != nil; p = p.Parent {
+				m.h1Ancestors[p] = true
+			}
 		}
+	case atom.P, atom.Div, atom.H2, atom.H3, atom.Section:
+		m.visitLead(n)
 	case atom.Meta:
 		m.visitMeta(n)
 	case atom.Link:
@@ -105,9 +114,57 @@ func (m *pageMeta) visit(n *html.Node) {
 			}
 		} else if v := attr(n, "datetime"); v != "" && m.firstTime == "" {
 			m.firstTime = v
+		} else if v == "" {
+			m.addDateText(n) // <time> without a machine-readable value
 		}
 	}
 	m.visitDateText(n)
+}
+
+// visitLead keeps the first lead paragraph after the headline: an element
+// classed as one (sapo, standfirst, summary...) that reads as prose.
+func (m *pageMeta) visitLead(n *html.Node) {
+	if m.lead != "" || m.h1 == "" || !leadClasses.matches(attr(n, "class")) && !leadClasses.matches(attr(n, "id")) {
+		return
+	}
+	if countParagraphs(n, 0) > 1 {
+		return // a container ("text-with-summary"), not a lead
+	}
+	if !m.nearHeadline(n) {
+		return // a teaser's summary further down the page
+	}
+	t := collapseSpace(nodeText(n, "", 2000))
+	if w := textWeight(t); w >= 60 && w <= maxLeadWeight && strings.ContainsAny(t, ".,。、") {
+		m.lead = t
+	}
+}
+
+// nearHeadline reports whether n shares an ancestor with the <h1> at most
+// three levels above n.
+func (m *pageMeta) nearHeadline(n *html.Node) bool {
+	p := n.Parent
+	for i := 0; i < 3 && p != nil; i++ {
+		if m.h1Ancestors[p] {
+			return true
+		}
+		p = p.Parent
+	}
+	return false
+}
+
+// maxLeadWeight bounds a lead paragraph's length (see textWeight).
+const maxLeadWeight = 800
+
+// countParagraphs counts the <p> and <li> elements under n, up to two.
+func countParagraphs(n *html.Node, depth int) int {
+	c := 0
+	for ch := n.FirstChild; ch != nil && c < 2 && depth < maxDepth; ch = ch.NextSibling {
+		if ch.DataAtom == atom.P || ch.DataAtom == atom.Li {
+			c++
+		}
+		c += countParagraphs(ch, depth+1)
+	}
+	return c
 }
 
 // visitDateText keeps the visible text of elements such as
@@ -118,6 +175,13 @@ func (m *pageMeta) visitDateText(n *html.Node) {
 		return
 	}
 	if !dateClassed(attr(n, "class")) && !dateClassed(attr(n, "id")) {
+		return
+	}
+	m.addDateText(n)
+}
+
+func (m *pageMeta) addDateText(n *html.Node) {
+	if len(m.dateTexts) >= maxDateTexts {
 		return
 	}
 	t := collapseSpace(nodeText(n, " ", 200))
@@ -203,6 +267,8 @@ func nodeText(n *html.Node, sep string, limit int) string {
 			b.WriteString(sep)
 		case n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style):
 			return
+		case n.Type == html.ElementNode && (n.DataAtom == atom.Rt || n.DataAtom == atom.Rp):
+			return // ruby readings: the base text is the headline
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)

@@ -21,8 +21,8 @@ import (
 // Floors for the outlet corpus, by language: character 3-gram F1 of the
 // text, and the share of pages whose title and date are exactly right.
 var outletFloors = map[string]struct{ f1, title, date float64 }{
-	"ja": {0, 0, 0},
-	"vi": {0, 0, 0},
+	"ja": {0.97, 1, 1},
+	"vi": {0.97, 1, 1},
 }
 
 type outletPage struct {

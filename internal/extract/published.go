@@ -4,8 +4,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/markusmobius/go-htmldate"
-	"golang.org/x/net/html"
+	"golang.org/x/text/unicode/norm"
 )
 
 // publishedKeys are <meta> names, properties and itemprops that carry the
@@ -29,54 +28,80 @@ var modifiedKeys = []string{"article:modified_time", "og:updated_time", "datemod
 const maxFuture = 48 * time.Hour
 
 // choosePublished returns the first plausible date from JSON-LD, <meta>
-// tags and <time> elements, then from go-htmldate's scan of the whole page
-// (URL, bylines, visible dates). Dates without an offset are read in the
-// page's local time for Vietnamese and Japanese pages.
-func choosePublished(doc *html.Node, m *pageMeta, ld *ldInfo, lang, pageURL string) time.Time {
-	var loc *time.Location
-	switch lang {
-	case "vi":
-		loc = zoneVietnam
-	case "ja":
-		loc = zoneJapan
-	}
+// tags and <time> elements, then from the page's visible datelines, then
+// from the URL. Dates without an offset are read in the page's zone (see
+// [pageZone]); a visible date without a year takes it from the URL or
+// its weekday.
+func choosePublished(m *pageMeta, ld *ldInfo, lang, pageURL string, now time.Time) time.Time {
+	loc := pageZone(lang, pageURL)
 	candidates := []string{ld.published}
 	for _, k := range publishedKeys {
 		candidates = append(candidates, m.meta[k])
 	}
 	candidates = append(candidates, m.timeAttrs...)
 	candidates = append(candidates, ld.pagePublished)
-	if t, ok := firstDate(candidates, loc); ok {
+	if t, ok := firstDate(candidates, loc, now); ok {
 		return t
 	}
-	// go-htmldate reads 12/11/2026 month first; on Vietnamese and Japanese
-	// pages the visible dates are day first or in kanji, so ours go first.
+	ud := parseURLDate(pageURL)
+	// On Vietnamese and Japanese pages the visible dateline is more
+	// reliable than the first <time>, which often belongs to a teaser.
 	if loc != nil {
-		if t, ok := firstDate(m.dateTexts, loc); ok {
+		if t, ok := visibleDate(m.dateTexts, loc, ud, now); ok {
 			return t
 		}
 	}
-	// The first <time datetime> of a page is almost always the article's
-	// and, unlike go-htmldate's answer, keeps the time of day.
-	if t, ok := firstDate([]string{m.firstTime}, loc); ok {
+	if t, ok := firstDate([]string{m.firstTime}, loc, now); ok {
 		return t
 	}
-	if t, ok := htmlDate(doc, pageURL, loc); ok {
+	if t, ok := visibleDate(m.dateTexts, loc, ud, now); ok {
 		return t
 	}
-	if t, ok := firstDate(m.dateTexts, loc); ok {
+	if t, ok := ud.time(orUTC(loc)); ok && !t.After(now.Add(maxFuture)) {
 		return t
 	}
 	candidates = []string{ld.modified}
 	for _, k := range modifiedKeys {
 		candidates = append(candidates, m.meta[k])
 	}
-	t, _ := firstDate(candidates, loc)
+	t, _ := firstDate(candidates, loc, now)
 	return t
 }
 
-func firstDate(candidates []string, loc *time.Location) (time.Time, bool) {
-	limit := time.Now().Add(maxFuture)
+// visibleDate reads the page's datelines: the first full date with a
+// time of day, else the first full date, else the first date without a
+// year (completed by [partialDate.resolve]). Page headers print today's
+// date without a time, before the article's dateline.
+func visibleDate(texts []string, loc *time.Location, ud urlDate, now time.Time) (time.Time, bool) {
+	var dated []string
+	for _, s := range texts {
+		if rxClock.MatchString(s) || strings.ContainsAny(s, "時") {
+			dated = append(dated, s)
+		}
+	}
+	if t, ok := firstDate(dated, loc, now); ok {
+		return t, true
+	}
+	if t, ok := firstDate(texts, loc, now); ok {
+		return t, true
+	}
+	for _, s := range texts {
+		if p, ok := parsePartialDate(norm.NFKC.String(s), loc); ok {
+			return p.resolve(ud, orUTC(loc), now)
+		}
+	}
+	return time.Time{}, false
+}
+
+func orUTC(loc *time.Location) *time.Location {
+	if loc == nil {
+		return time.UTC
+	}
+	return loc
+}
+
+func firstDate(candidates []string, loc *time.Location, now time.Time) (time.Time, bool) {
+	limit := now.Add(maxFuture)
 	for _, c := range candidates {
 		if c = strings.TrimSpace(c); c == "" {
 			continue
@@ -89,28 +114,4 @@ func firstDate(candidates []string, loc *time.Location) (time.Time, bool) {
 		}
 	}
 	return time.Time{}, false
-}
-
-// htmlDate runs go-htmldate in its fast mode; the extensive mode costs
-// tens of milliseconds of regular expressions per page.
-func htmlDate(doc *html.Node, pageURL string, loc *time.Location) (t time.Time, ok bool) {
-	defer func() {
-		if recover() != nil {
-			t, ok = time.Time{}, false
-		}
-	}()
-	res, err := htmldate.FromDocument(doc, htmldate.Options{
-		UseOriginalDate:     true,
-		SkipExtensiveSearch: true,
-		ExtractTime:         true,
-		URL:                 pageURL,
-	})
-	if err != nil || res.IsZero() {
-		return time.Time{}, false
-	}
-	t = res.DateTime
-	if !res.HasTimezone && loc != nil {
-		t = time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, loc)
-	}
-	return t, true
 }

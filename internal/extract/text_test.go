@@ -55,7 +55,7 @@ func TestCleanParagraphs(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := cleanParagraphs(tt.in, tt.title, ""); got != tt.want {
+			if got := cleanParagraphs(tt.in, &textContext{title: tt.title}); got != tt.want {
 				t.Fatalf("got %q, want %q", got, tt.want)
 			}
 		})

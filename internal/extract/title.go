@@ -130,7 +130,7 @@ func chooseTitle(m *pageMeta, ld *ldInfo, fallback string, sites []string) strin
 		headline = "" // truncated to fit search-engine limits
 	}
 	raw := firstNonEmpty(headline, m.get("og:title", "twitter:title"), m.title, fallback)
-	t := cleanTitle(raw, sites)
+	t := titleCredits.ReplaceAllString(cleanTitle(raw, sites), "")
 	if h := collapseSpace(m.h1); len([]rune(h)) >= 10 && h != t && isSegment(t, h) {
 		t = h
 	}
@@ -140,7 +140,7 @@ func chooseTitle(m *pageMeta, ld *ldInfo, fallback string, sites []string) strin
 // isSegment reports whether h begins or ends t and is set off from the
 // rest by a title separator.
 func isSegment(t, h string) bool {
-	const seps = "|-–—:·•«»｜："
+	const seps = "|-–—:·•«»｜：（(【["
 	if rest, ok := strings.CutPrefix(t, h); ok {
 		r, _ := utf8.DecodeRuneInString(strings.TrimSpace(rest))
 		return strings.ContainsRune(seps, r)

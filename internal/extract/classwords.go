@@ -1,0 +1,124 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+)
+
+// classMatcher tells whether a class or id value names boilerplate, using
+// boilerClassWords.
+type classMatcher struct {
+	exact  map[string]bool     // one-word entries
+	prefix []string            // one-word entries ending in "*"
+	runs   map[string][]string // first word → multi-word entries starting with it
+	whole  map[string]bool     // entries that must be the whole value
+}
+
+var (
+	boilerClasses = newClassMatcher(boilerClassWords)
+	promptClasses = newClassMatcher(promptClassWords)
+	leadClasses   = newClassMatcher(leadClassWords)
+)
+
+func newClassMatcher(entries []string) *classMatcher {
+	m := &classMatcher{exact: map[string]bool{}, runs: map[string][]string{}, whole: map[string]bool{}}
+	for _, e := range entries {
+		switch {
+		case strings.HasPrefix(e, "="):
+			m.whole[e[1:]] = true
+		case strings.Contains(e, " "):
+			first, _, _ := strings.Cut(e, " ")
+			m.runs[first] = append(m.runs[first], e)
+		case strings.HasSuffix(e, "*"):
+			m.prefix = append(m.prefix, strings.TrimSuffix(e, "*"))
+		default:
+			m.exact[e] = true
+		}
+	}
+	return m
+}
+
+// matches reports whether any class name in value names boilerplate.
+func (m *classMatcher) matches(value string) bool {
+	if m.whole[strings.ToLower(strings.TrimSpace(value))] {
+		return true
+	}
+	for _, name := range strings.Fields(value) {
+		if m.matchName(name) {
+			return true
+		}
+	}
+	return false
+}
+
+func (m *classMatcher) matchName(name string) bool {
+	words := classNameWords(name)
+	for i, w := range words {
+		next := ""
+		if i+1 < len(words) {
+			next = words[i+1]
+		}
+		// Two-letter words are utility classes when a number follows
+		// ("pr-4" is padding, not a promotion).
+		if m.exact[w] && (len(w) > 2 || !isDigits(next)) {
+			return true
+		}
+		for _, p := range m.prefix {
+			if strings.HasPrefix(w, p) {
+				return true
+			}
+		}
+		for _, run := range m.runs[w] {
+			if strings.HasPrefix(strings.Join(words[i:], " ")+" ", run+" ") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// classNameWords splits a class name into lowercase words at punctuation,
+// digits and lower-to-upper case changes: "relatedNews_box2" gives
+// "related", "news", "box", "2".
+func classNameWords(name string) []string {
+	var words []string
+	var cur []rune
+	flush := func() {
+		if len(cur) > 0 {
+			words = append(words, strings.ToLower(string(cur)))
+			cur = cur[:0]
+		}
+	}
+	var prev rune
+	for _, r := range name {
+		switch {
+		case unicode.IsDigit(r):
+			if len(cur) > 0 && !unicode.IsDigit(prev) {
+				flush()
+			}
+			cur = append(cur, r)
+		case unicode.IsLetter(r):
+			if len(cur) > 0 && (unicode.IsDigit(prev) || unicode.IsUpper(r) && unicode.IsLower(prev)) {
+				flush()
+			}
+			cur = append(cur, r)
+		default:
+			flush()
+		}
+		prev = r
+	}
+	flush()
+	return words
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
