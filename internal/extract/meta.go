@@ -31,7 +31,7 @@ type pageMeta struct {
 const maxDateTexts = 8
 
 // dateClassWords mark class and id values of elements that show a date.
-var dateClassWords = []string{"date", "time", "publish", "posted", "byline", "ngay", "meta-info"}
+var dateClassWords = []string{"date", "time", "publish", "posted", "byline", "ngay", "meta"}
 
 func dateClassed(v string) bool {
 	if v == "" {
@@ -185,6 +185,10 @@ func (m *pageMeta) addDateText(n *html.Node) {
 		return
 	}
 	t := collapseSpace(nodeText(n, " ", 200))
+	if t == "" {
+		// <input class="published_date" value="..."> and the like
+		t = strings.TrimSpace(firstNonEmpty(attr(n, "value"), attr(n, "content"), attr(n, "title")))
+	}
 	if t != "" && len(t) <= 120 && strings.ContainsAny(t, "0123456789") {
 		m.dateTexts = append(m.dateTexts, t)
 	}
