@@ -22,7 +22,7 @@ type extractJSON struct {
 	Text      string `json:"text"`
 }
 
-func runExtract(_ context.Context, a *app, args []string) error {
+func runExtract(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlagSet("extract", "[--json] [--url URL] FILE|-")
 	asJSON := fs.Bool("json", false, "print JSON")
 	pageURL := fs.String("url", "", "the page's original `URL` (resolves relative links, helps metadata)")
@@ -38,7 +38,7 @@ func runExtract(_ context.Context, a *app, args []string) error {
 		return err
 	}
 	// No charset in the content type: a saved page declares its own.
-	art, err := extract.Extract(body, "text/html", *pageURL)
+	art, err := extract.ExtractContext(ctx, body, "text/html", *pageURL)
 	if err != nil {
 		return fmt.Errorf("extract %s: %w", fs.Arg(0), err)
 	}
@@ -59,12 +59,27 @@ func runExtract(_ context.Context, a *app, args []string) error {
 	return nil
 }
 
-// readInput reads a named file, or standard input for "-".
+// readInput reads a named file, or standard input for "-", refusing
+// more than extract.MaxHTML bytes: a device such as /dev/zero or a huge
+// file must end with an error, not exhaust memory.
 func readInput(a *app, name string) ([]byte, error) {
-	if name == "-" {
-		return io.ReadAll(a.stdin)
+	var r io.Reader = a.stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		r = f
 	}
-	return os.ReadFile(name)
+	body, err := io.ReadAll(io.LimitReader(r, extract.MaxHTML+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	if len(body) > extract.MaxHTML {
+		return nil, fmt.Errorf("%s: larger than %d MiB; an article page is far smaller", name, extract.MaxHTML>>20)
+	}
+	return body, nil
 }
 
 // formatTime renders t as RFC 3339, or "" when unknown.

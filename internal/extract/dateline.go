@@ -21,8 +21,8 @@ var dateWords = regexp.MustCompile(`(?i)` +
 // date words, with at most a few other letters (a label, a city).
 func dateLine(s string) bool {
 	n := utf8.RuneCountInString(s)
-	if n == 0 || n > 60 {
-		return false
+	if n == 0 || n > 60 || countDigits(s) < 3 {
+		return false // checked first: most short texts have no digits
 	}
 	named := dateWords.MatchString(s)
 	rest := dateWords.ReplaceAllString(s, " ")
@@ -36,4 +36,14 @@ func dateLine(s string) bool {
 		}
 	}
 	return digits >= 3 && letters <= 3 && (named || strings.ContainsAny(s, ":/.-"))
+}
+
+func countDigits(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			n++
+		}
+	}
+	return n
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"net/url"
@@ -34,16 +35,69 @@ type Article struct {
 	Charset     string // the charset the page was decoded from, e.g. "utf-8", "shift_jis"
 }
 
-// Extract decodes an HTML page (see [Decode]; contentType is the HTTP
-// Content-Type header, possibly empty), finds its article text with
-// trafilatura, and reads its metadata from JSON-LD, <meta> tags and the
-// document. pageURL, possibly empty, resolves a relative canonical link.
+// Limits on what one page may cost. Real article pages are well under
+// them. The extractor's cost grows with the square of a page's paragraph
+// count (it re-reads all paragraphs for each candidate container), so a
+// hostile or endless page is cut to its first elements before extraction;
+// the article comes early in a page.
+const (
+	// MaxHTML is how many bytes of a page are parsed; the rest is ignored.
+	MaxHTML = 10 << 20
+	// MaxText bounds the body text returned, in bytes; longer texts are
+	// cut at a paragraph.
+	MaxText = 512 << 10
+	// maxElements and maxParagraphs bound the tree handed to extraction.
+	maxElements   = 20000
+	maxParagraphs = 1000
+)
+
+// Extract is [ExtractContext] without cancellation.
+func Extract(body []byte, contentType, pageURL string) (*Article, error) {
+	return ExtractContext(context.Background(), body, contentType, pageURL)
+}
+
+// ExtractContext decodes an HTML page (see [Decode]; contentType is the
+// HTTP Content-Type header, possibly empty), finds its article text, and
+// reads its metadata from JSON-LD, <meta> tags and the document. pageURL,
+// possibly empty, resolves a relative canonical link. Only the first
+// [MaxHTML] bytes are read and at most [MaxText] bytes of text returned.
 //
 // Every string in the result is NFC. When the page has no article text,
-// Extract returns the metadata it found together with [ErrNoText]. Other
-// errors mean the bytes could not be decoded or parsed at all; malformed
-// HTML is not an error.
-func Extract(body []byte, contentType, pageURL string) (*Article, error) {
+// it returns the metadata it found together with [ErrNoText]. When ctx
+// ends first, it returns ctx's error promptly. Other errors mean the
+// bytes could not be decoded or parsed at all; malformed HTML is not an
+// error.
+func ExtractContext(ctx context.Context, body []byte, contentType, pageURL string) (*Article, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if ctx.Done() == nil {
+		return extract(body, contentType, pageURL)
+	}
+	// Parsing and extraction cannot be interrupted; they run on their own
+	// so that cancellation is honoured at once. An abandoned run ends by
+	// itself, its cost bounded by the limits above.
+	type result struct {
+		a   *Article
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		a, err := extract(body, contentType, pageURL)
+		done <- result{a, err}
+	}()
+	select {
+	case r := <-done:
+		return r.a, r.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+func extract(body []byte, contentType, pageURL string) (*Article, error) {
+	if len(body) > MaxHTML {
+		body = body[:MaxHTML]
+	}
 	utf, cs, err := Decode(body, contentType)
 	if err != nil {
 		return nil, err
@@ -55,9 +109,9 @@ func Extract(body []byte, contentType, pageURL string) (*Article, error) {
 	base, _ := url.Parse(pageURL)
 	m := readPage(doc)
 	ld := parseJSONLD(m.jsonLD)
+	pruneTail(doc, maxElements, maxParagraphs)
 	mergeSplitBodies(doc)
 	cleanPage(doc)
-
 	res := runTrafilatura(doc, base, cjkPage(m))
 	a := &Article{Charset: cs}
 	a.Canonical = canonicalURL(m, base)
@@ -66,7 +120,7 @@ func Extract(body []byte, contentType, pageURL string) (*Article, error) {
 	sites := append([]string{a.SiteName, ld.publisher, ld.siteName}, hostLabels(firstNonEmpty(a.Canonical, pageURL))...)
 	a.Title = chooseTitle(m, &ld, res.Metadata.Title, sites)
 	a.Author = chooseAuthor(m, &ld, res.Metadata.Author)
-	a.Text = cleanParagraphs(renderText(res.ContentNode), &textContext{title: a.Title, h1: m.h1, author: a.Author, lead: m.lead})
+	a.Text = capText(cleanParagraphs(renderText(res.ContentNode), &textContext{title: a.Title, h1: m.h1, author: a.Author, lead: m.lead}))
 	// Pages rendered by JavaScript carry their text only in JSON-LD; the
 	// extractor's last resort finds it too, but loses the paragraphs.
 	if ld.body != "" && (!looksLikeProse(a.Text) || squash(a.Text) == squash(ld.body)) && looksLikeProse(ld.body) {
@@ -163,6 +217,19 @@ func runTrafilatura(doc *html.Node, base *url.URL, cjk bool) (res *trafilatura.E
 		return empty
 	}
 	return r
+}
+
+// capText cuts text longer than MaxText at the last paragraph break
+// before the limit (or at a rune boundary when there is none).
+func capText(text string) string {
+	if len(text) <= MaxText {
+		return text
+	}
+	cut := text[:MaxText]
+	if i := strings.LastIndex(cut, "\n\n"); i > 0 {
+		return cut[:i]
+	}
+	return strings.ToValidUTF8(cut, "")
 }
 
 // chooseSiteName returns the first candidate that is a name, not a URL
