@@ -3,11 +3,15 @@ package fetch
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/vnjp-monitor/crawler"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
@@ -137,6 +141,50 @@ func TestHTMLToUTF8MetaOnly(t *testing.T) {
 			got := string(htmlToUTF8(raw, "text/html"))
 			if !strings.Contains(norm.NFC.String(got), tt.text) {
 				t.Fatalf("decoded body %q does not contain %q", got, tt.text)
+			}
+		})
+	}
+}
+
+// TestDiscoverHTMLLegacyCharset: a Japanese listing page in Shift_JIS
+// without a declared charset, or declaring it past the first kilobyte,
+// is read as extract reads articles, so its headlines are not garbled.
+func TestDiscoverHTMLLegacyCharset(t *testing.T) {
+	headlines := []string{"香川県とダナン市が友好協定を締結", "日越の研究機関が衛星データで協力"}
+	banner := "<!-- " + strings.Repeat("サイト共通ヘッダー ", 80) + "-->"
+	tests := []struct{ name, head string }{
+		{"Undeclared", ""},
+		{"LateMeta", banner + `<meta charset="Shift_JIS">`},
+	}
+	srv := newSite(t)
+	c := newTestClient(t, Options{}, nil)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := "<html><head>" + tt.head + "<title>国際ニュース一覧</title></head><body><ul>"
+			for i, h := range headlines {
+				page += fmt.Sprintf(`<li><a href="/%s/news/2026/06/1%d/item.html">%s</a></li>`, tt.name, i+1, h)
+			}
+			page += "</ul><p>" + strings.Repeat("地域の話題を毎日お届けします。", 20) + "</p></body></html>"
+			raw, err := japanese.ShiftJIS.NewEncoder().Bytes([]byte(page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			srv.handle("/"+tt.name+"/", func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Content-Type", "text/html") // no charset
+				w.Write(raw)
+			})
+			src := crawler.Source{Kind: crawler.KindHTML, URL: srv.URL + "/" + tt.name + "/", ArticleRegexp: regexp.MustCompile(`/news/`)}
+			l, err := c.Discover(context.Background(), src)
+			if err != nil {
+				t.Fatalf("Discover: %v", err)
+			}
+			if len(l.Items) != len(headlines) {
+				t.Fatalf("items %+v, want %d", l.Items, len(headlines))
+			}
+			for i, it := range l.Items {
+				if it.Title != headlines[i] {
+					t.Errorf("title %q, want %q", it.Title, headlines[i])
+				}
 			}
 		})
 	}
