@@ -4,6 +4,7 @@ go 1.26.0
 
 require (
 	github.com/PuerkitoBio/goquery v1.13.0
+	github.com/abadojack/whatlanggo v1.0.1
 	github.com/andybalholm/cascadia v1.3.5
 	github.com/araddon/dateparse v0.0.0-20210429162001-6b43995a97de
 	github.com/emersion/go-sasl v0.0.0-20241020182733-b788ff22d5a6
@@ -60,3 +61,5 @@ require (
 )
 
 replace github.com/markusmobius/go-htmldate => ./third_party/htmldate
+
+replace github.com/RadhiFadlillah/whatlanggo => ./third_party/whatlanggo

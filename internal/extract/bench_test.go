@@ -87,3 +87,34 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkCorpus extracts every page of the outlet corpus and, when
+// present, the shared English benchmark: the CPU cost of a typical page.
+func BenchmarkCorpus(b *testing.B) {
+	var pages [][]byte
+	paths, _ := filepath.Glob(filepath.Join("testdata", "outlets", "*.html"))
+	for _, p := range paths {
+		body, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = append(pages, body)
+	}
+	if _, err := os.Stat(corpusDir); err == nil {
+		for id := range loadCorpusTruth(b) {
+			pages = append(pages, readCorpusPage(b, id))
+		}
+	}
+	b.ReportAllocs()
+	cpu := processCPU()
+	for b.Loop() {
+		for _, p := range pages {
+			Extract(p, "", "")
+		}
+	}
+	n := float64(b.N * len(pages))
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/n, "µs/page")
+	// CPU time, unlike wall time, does not depend on what else the
+	// machine runs.
+	b.ReportMetric(float64((processCPU()-cpu).Microseconds())/n, "cpu-µs/page")
+}

@@ -28,6 +28,7 @@ var cleanSteps = []struct {
 // nodeStat is what the steps need to know about an element's text.
 type nodeStat struct {
 	text, link int // runes of visible text, of which inside links
+	digits     int // ASCII digits in the text, so datelines are cheap to rule out
 }
 
 type cleaner struct {
@@ -36,12 +37,13 @@ type cleaner struct {
 	keep      map[*html.Node]bool // ancestors of the headline
 	removed   int
 	blockText map[string]int // text of small link blocks → occurrences
+	classSeen map[string]int // class or id value → 1 boilerplate, 2 prompt, 0 neither
 }
 
 // cleanPage runs cleanSteps over doc, then drops promotions repeated
 // within the page. It returns how many elements were removed.
 func cleanPage(doc *html.Node) int {
-	c := &cleaner{stats: map[*html.Node]nodeStat{}, keep: map[*html.Node]bool{}, blockText: map[string]int{}}
+	c := &cleaner{stats: map[*html.Node]nodeStat{}, keep: map[*html.Node]bool{}, blockText: map[string]int{}, classSeen: map[string]int{}}
 	root := c.measure(doc, 0)
 	c.pageText = root.text - root.link
 	if h1 := findFirst(doc, atom.H1, 0); h1 != nil {
@@ -62,6 +64,7 @@ func (c *cleaner) measure(n *html.Node, depth int) nodeStat {
 		return s
 	case n.Type == html.TextNode:
 		s.text = utf8.RuneCountInString(strings.TrimSpace(n.Data))
+		s.digits = countDigits(n.Data)
 		return s
 	case n.Type == html.ElementNode && invisibleTag(n):
 		c.stats[n] = s
@@ -71,6 +74,7 @@ func (c *cleaner) measure(n *html.Node, depth int) nodeStat {
 		cs := c.measure(ch, depth+1)
 		s.text += cs.text
 		s.link += cs.link
+		s.digits += cs.digits
 	}
 	if n.DataAtom == atom.A {
 		s.link = s.text
@@ -183,14 +187,40 @@ func dropBoilerClass(c *cleaner, n *html.Node) bool {
 	case atom.Html, atom.Body, atom.Head, atom.Title, atom.Meta, atom.Link, atom.Script:
 		return false
 	}
-	class, id := attr(n, "class"), attr(n, "id")
-	switch {
-	case boilerClasses.matches(class) || boilerClasses.matches(id):
+	kind := max(c.classKind(attr(n, "class")), c.classKind(attr(n, "id")))
+	switch kind {
+	case classBoiler:
 		return !c.holdsArticle(n) && c.remove(n)
-	case promptClasses.matches(class) || promptClasses.matches(id):
+	case classPrompt:
 		return c.stats[n].text <= maxPromptText && c.remove(n)
 	}
 	return false
+}
+
+const (
+	classNeither = iota
+	classPrompt
+	classBoiler
+)
+
+// classKind classifies a class or id value, remembering the answer: a
+// page repeats the same few values on many elements.
+func (c *cleaner) classKind(v string) int {
+	if v == "" {
+		return classNeither
+	}
+	if k, ok := c.classSeen[v]; ok {
+		return k
+	}
+	k := classNeither
+	switch {
+	case boilerClasses.matches(v):
+		k = classBoiler
+	case promptClasses.matches(v):
+		k = classPrompt
+	}
+	c.classSeen[v] = k
+	return k
 }
 
 // maxPromptText is the most text, in runes, of a paywall prompt.
@@ -342,7 +372,7 @@ func findFirst(n *html.Node, a atom.Atom, depth int) *html.Node {
 // the date is metadata, read separately.
 func dropDateline(c *cleaner, n *html.Node) bool {
 	s := c.stats[n]
-	if s.text == 0 || s.text > 60 || !dateLine(textOf(n)) {
+	if s.text == 0 || s.text > 60 || s.digits < 3 || !dateLine(textOf(n)) {
 		return false
 	}
 	if p := n.Parent; p != nil && c.stats[p].text <= s.text+24 && !c.holdsArticle(p) && p.DataAtom != atom.Body && c.remove(p) {

@@ -10,7 +10,7 @@ import (
 // dateWords are the words that surround a date in a dateline ("Thứ bảy,
 // 7/3/2026, 08:47 (GMT+7)", "2024年12月11日 12時05分 公開", "Updated
 // March 9"): weekday and month names, labels, zone names.
-var dateWords = regexp.MustCompile(`(?i)` +
+var dateWords = regexp.MustCompile(`` + // matched against lowercased text
 	`thứ\s*(hai|ba|tư|năm|sáu|bảy)|chủ\s*nhật|ngày|tháng|năm|giờ|cập\s*nhật|đăng\s*lúc|lúc|` +
 	`(mon|tues|wednes|thurs|fri|satur|sun)day|\b(mon|tue|wed|thu|fri|sat|sun)\b|` +
 	`\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|` +
@@ -24,8 +24,9 @@ func dateLine(s string) bool {
 	if n == 0 || n > 60 || countDigits(s) < 3 {
 		return false // checked first: most short texts have no digits
 	}
-	named := dateWords.MatchString(s)
-	rest := dateWords.ReplaceAllString(s, " ")
+	lower := strings.ToLower(s)
+	named := dateWords.MatchString(lower)
+	rest := dateWords.ReplaceAllString(lower, " ")
 	digits, letters := 0, 0
 	for _, r := range rest {
 		switch {

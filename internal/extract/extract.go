@@ -128,7 +128,7 @@ func extract(body []byte, contentType, pageURL string) (*Article, error) {
 	}
 	a.Description = firstNonEmpty(m.get("og:description", "description", "twitter:description"),
 		ld.description, res.Metadata.Description)
-	a.Lang = chooseLang(a.Text+"\n"+a.Title, res.Metadata.Language, m.htmlLang, ld.language, m.get("og:locale", "content-language", "language", "dc.language"))
+	a.Lang = chooseLang(a.Text+"\n"+a.Title, m.htmlLang, ld.language, m.get("og:locale", "content-language", "language", "dc.language"))
 	a.Published = choosePublished(m, &ld, a.Lang, firstNonEmpty(a.Canonical, pageURL), time.Now())
 	normalizeArticle(a)
 	if !looksLikeProse(a.Text) {

@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 
+	"github.com/abadojack/whatlanggo"
+
 	"github.com/vnjp-monitor/crawler/internal/lang"
 )
 
@@ -48,14 +50,17 @@ func normLang(s string) string {
 // diacritics (or their absence) decide whether the page is Vietnamese.
 //
 // internal/lang names every Latin text that is not Vietnamese "en" (and
-// counts Arabic or Greek letters as Latin); hint, a statistical guess from
-// the extractor, refines that for long texts so that a Portuguese page
-// without declarations is not reported as English.
-func chooseLang(text, hint string, declared ...string) string {
+// counts Arabic or Greek letters as Latin); for long texts that no
+// declaration calls English, a statistical detector refines that, so that
+// a Portuguese page without declarations is not reported as English. The
+// detector runs on those pages only: it costs more than the rest of the
+// metadata together.
+func chooseLang(text string, declared ...string) string {
 	detected := lang.Detect(text)
-	if h := normLang(hint); detected == "en" && h != "" && h != "vi" && len(text) >= minHintText &&
-		(scriptOf(h) == "latin" || scriptOf(h) == "") {
-		detected = h
+	if detected == "en" && len(text) >= minHintText && !declares(declared, "en") {
+		if h := normLang(latinHint(text)); h != "" && h != "vi" && (scriptOf(h) == "latin" || scriptOf(h) == "") {
+			detected = h
+		}
 	}
 	for _, d := range declared {
 		if code := normLang(d); code != "" && plausibleLang(code, detected) {
@@ -63,6 +68,30 @@ func chooseLang(text, hint string, declared ...string) string {
 		}
 	}
 	return detected
+}
+
+// maxHintSample bounds the text the statistical detector reads.
+const maxHintSample = 4000
+
+// latinHint is the statistical detector's guess, "" when unreliable.
+func latinHint(text string) string {
+	if len(text) > maxHintSample {
+		text = strings.ToValidUTF8(text[:maxHintSample], "")
+	}
+	info := whatlanggo.Detect(text)
+	if !info.IsReliable() {
+		return ""
+	}
+	return info.Lang.Iso6391()
+}
+
+func declares(declared []string, code string) bool {
+	for _, d := range declared {
+		if normLang(d) == code {
+			return true
+		}
+	}
+	return false
 }
 
 // minHintText is the text length (bytes) from which the statistical guess

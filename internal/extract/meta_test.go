@@ -50,29 +50,29 @@ func TestChooseLang(t *testing.T) {
 	tests := []struct {
 		name     string
 		text     string
-		hint     string
 		declared []string
 		want     string
 	}{
-		{"DeclaredMatches", en, "", []string{"en-US"}, "en"},
-		{"DeclaredRegion", vi, "", []string{"vi-VN"}, "vi"},
-		{"LocaleUnderscore", ja, "", []string{"", "", "ja_JP"}, "ja"},
-		{"CountryCodeAlias", ja, "", []string{"jp"}, "ja"},
-		{"WrongAttrOnJapanese", ja, "", []string{"en"}, "ja"},
-		{"WrongAttrOnVietnamese", vi, "", []string{"en"}, "vi"},
-		{"ViAttrOnEnglish", en, "", []string{"vi"}, "en"},
-		{"SecondDeclarationUsed", ja, "", []string{"en", "ja"}, "ja"},
-		{"OtherLatinTrusted", "Le port a signé un accord jeudi.", "", []string{"fr"}, "fr"},
-		{"NoDeclaration", vi, "", nil, "vi"},
-		{"Garbage", en, "", []string{"x-klingon", "12"}, "en"},
-		{"NoText", "", "", []string{"ko"}, "ko"},
-		{"UncheckableScript", "Η συμφωνία υπογράφηκε την Πέμπτη στο λιμάνι.", "", []string{"el"}, "el"},
-		{"HintRefinesLatin", strings.Repeat("O porto assinou um acordo de cooperação na quinta-feira. ", 8), "pt", nil, "pt"},
-		{"HintIgnoredWhenShort", "O porto assinou um acordo.", "pt", nil, "en"},
+		{"DeclaredMatches", en, []string{"en-US"}, "en"},
+		{"DeclaredRegion", vi, []string{"vi-VN"}, "vi"},
+		{"LocaleUnderscore", ja, []string{"", "", "ja_JP"}, "ja"},
+		{"CountryCodeAlias", ja, []string{"jp"}, "ja"},
+		{"WrongAttrOnJapanese", ja, []string{"en"}, "ja"},
+		{"WrongAttrOnVietnamese", vi, []string{"en"}, "vi"},
+		{"ViAttrOnEnglish", en, []string{"vi"}, "en"},
+		{"SecondDeclarationUsed", ja, []string{"en", "ja"}, "ja"},
+		{"OtherLatinTrusted", "Le port a signé un accord jeudi.", []string{"fr"}, "fr"},
+		{"NoDeclaration", vi, nil, "vi"},
+		{"Garbage", en, []string{"x-klingon", "12"}, "en"},
+		{"NoText", "", []string{"ko"}, "ko"},
+		{"UncheckableScript", "Η συμφωνία υπογράφηκε την Πέμπτη στο λιμάνι.", []string{"el"}, "el"},
+		{"HintRefinesLatin", strings.Repeat("O porto assinou um acordo de cooperação na quinta-feira. ", 8), nil, "pt"},
+		{"HintIgnoredWhenShort", "O porto assinou um acordo.", nil, "en"},
+		{"DeclaredEnglishTrusted", strings.Repeat("The port signed a cooperation agreement on Thursday with its partner. ", 8), []string{"en"}, "en"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := chooseLang(tt.text, tt.hint, tt.declared...); got != tt.want {
+			if got := chooseLang(tt.text, tt.declared...); got != tt.want {
 				t.Fatalf("chooseLang = %q, want %q", got, tt.want)
 			}
 		})
