@@ -15,6 +15,8 @@
 FROM golang:1.26 AS build
 WORKDIR /src
 COPY go.mod go.sum ./
+# go.mod replaces two modules with the stand-ins in third_party/.
+COPY third_party ./third_party
 RUN go mod download
 COPY . .
 ARG VERSION=dev
