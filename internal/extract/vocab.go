@@ -15,7 +15,7 @@ import "regexp"
 // (ending in "*") also match longer words ("relatedbox").
 var boilerClassWords = []string{
 	// other articles
-	"related*", "relate", "lienquan", "tinlienquan", "kanren", "news other", "other news",
+	"related*", "relate", "lienquan*", "tinlienquan*", "kanren*", "news other", "other news",
 	"same cate", "recommend*", "pickup", "suggest*", "more stories", "read next", "readnext",
 	"up next", "next article", "also read", "latest news", "stream",
 	// rankings and most-read widgets
