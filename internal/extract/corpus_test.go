@@ -123,12 +123,19 @@ func shingleScore(truth, pred string, n int) (p, r float64, hasP, hasR bool) {
 	if len(ts) == 0 && len(ps) == 0 {
 		return 1, 1, true, true
 	}
+	return multisetPR(ts, ps)
+}
+
+// multisetPR compares two multisets: precision is the share of pred's
+// items found in truth, recall the share of truth's found in pred. hasP
+// and hasR are false when pred or truth is empty.
+func multisetPR(truth, pred map[string]int) (p, r float64, hasP, hasR bool) {
 	var tp, nt, np int
-	for k, c := range ps {
-		tp += min(c, ts[k])
+	for k, c := range pred {
+		tp += min(c, truth[k])
 		np += c
 	}
-	for _, c := range ts {
+	for _, c := range truth {
 		nt += c
 	}
 	if np > 0 {

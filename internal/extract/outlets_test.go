@@ -94,21 +94,7 @@ func (pg outletPage) html(t testing.TB) []byte {
 // whitespace removed: a word-token metric sees a Japanese sentence as one
 // token. Precision is undefined (hasP false) for an empty prediction.
 func trigramScore(truth, pred string) (p, r float64, hasP bool) {
-	tg, pg := trigrams(truth), trigrams(pred)
-	var tp, nt, np int
-	for k, c := range pg {
-		tp += min(c, tg[k])
-		np += c
-	}
-	for _, c := range tg {
-		nt += c
-	}
-	if np > 0 {
-		p, hasP = float64(tp)/float64(np), true
-	}
-	if nt > 0 {
-		r = float64(tp) / float64(nt)
-	}
+	p, r, hasP, _ = multisetPR(trigrams(truth), trigrams(pred))
 	return p, r, hasP
 }
 
