@@ -3,6 +3,9 @@ package extract
 import (
 	"strings"
 	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // classMatcher tells whether a class or id value names boilerplate, using
@@ -122,3 +125,49 @@ func isDigits(s string) bool {
 	}
 	return true
 }
+
+// dropBoilerClass removes an element whose class or id names boilerplate
+// (unless it holds the article), or a paywall prompt of prompt size.
+func dropBoilerClass(c *cleaner, n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Html, atom.Body, atom.Head, atom.Title, atom.Meta, atom.Link, atom.Script:
+		return false
+	}
+	kind := max(c.classKind(attr(n, "class")), c.classKind(attr(n, "id")))
+	switch kind {
+	case classBoiler:
+		return !c.holdsArticle(n) && c.remove(n)
+	case classPrompt:
+		return c.stats[n].text <= maxPromptText && c.remove(n)
+	}
+	return false
+}
+
+const (
+	classNeither = iota
+	classPrompt
+	classBoiler
+)
+
+// classKind classifies a class or id value, remembering the answer: a
+// page repeats the same few values on many elements.
+func (c *cleaner) classKind(v string) int {
+	if v == "" {
+		return classNeither
+	}
+	if k, ok := c.classSeen[v]; ok {
+		return k
+	}
+	k := classNeither
+	switch {
+	case boilerClasses.matches(v):
+		k = classBoiler
+	case promptClasses.matches(v):
+		k = classPrompt
+	}
+	c.classSeen[v] = k
+	return k
+}
+
+// maxPromptText is the most text, in runes, of a paywall prompt.
+const maxPromptText = 400

@@ -182,50 +182,6 @@ func dropCaption(c *cleaner, n *html.Node) bool {
 	return false
 }
 
-func dropBoilerClass(c *cleaner, n *html.Node) bool {
-	switch n.DataAtom {
-	case atom.Html, atom.Body, atom.Head, atom.Title, atom.Meta, atom.Link, atom.Script:
-		return false
-	}
-	kind := max(c.classKind(attr(n, "class")), c.classKind(attr(n, "id")))
-	switch kind {
-	case classBoiler:
-		return !c.holdsArticle(n) && c.remove(n)
-	case classPrompt:
-		return c.stats[n].text <= maxPromptText && c.remove(n)
-	}
-	return false
-}
-
-const (
-	classNeither = iota
-	classPrompt
-	classBoiler
-)
-
-// classKind classifies a class or id value, remembering the answer: a
-// page repeats the same few values on many elements.
-func (c *cleaner) classKind(v string) int {
-	if v == "" {
-		return classNeither
-	}
-	if k, ok := c.classSeen[v]; ok {
-		return k
-	}
-	k := classNeither
-	switch {
-	case boilerClasses.matches(v):
-		k = classBoiler
-	case promptClasses.matches(v):
-		k = classPrompt
-	}
-	c.classSeen[v] = k
-	return k
-}
-
-// maxPromptText is the most text, in runes, of a paywall prompt.
-const maxPromptText = 400
-
 // dropWidget removes a list of other articles under a heading such as
 // 関連記事 or "Tin liên quan": the heading's container when it is mostly
 // links, else the heading and the link lists that follow it.
@@ -318,53 +274,6 @@ func (c *cleaner) dropRepeats(doc *html.Node) {
 			c.remove(n)
 		}
 	}
-}
-
-func isBlock(n *html.Node) bool {
-	switch n.DataAtom {
-	case atom.P, atom.Div, atom.Li, atom.Section, atom.Aside, atom.Figure:
-		return true
-	}
-	return false
-}
-
-func firstElement(n *html.Node) *html.Node {
-	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
-		if ch.Type == html.ElementNode {
-			return ch
-		}
-		if ch.Type == html.TextNode && strings.TrimSpace(ch.Data) != "" {
-			return nil
-		}
-	}
-	return nil
-}
-
-func nextElement(n *html.Node) *html.Node {
-	for sib := n.NextSibling; sib != nil; sib = sib.NextSibling {
-		if sib.Type == html.ElementNode {
-			return sib
-		}
-		if sib.Type == html.TextNode && strings.TrimSpace(sib.Data) != "" {
-			return nil
-		}
-	}
-	return nil
-}
-
-func findFirst(n *html.Node, a atom.Atom, depth int) *html.Node {
-	if depth > maxDepth {
-		return nil
-	}
-	if n.Type == html.ElementNode && n.DataAtom == a {
-		return n
-	}
-	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
-		if f := findFirst(ch, a, depth+1); f != nil {
-			return f
-		}
-	}
-	return nil
 }
 
 // dropDateline removes a line that only gives the article's date (and
