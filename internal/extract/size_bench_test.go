@@ -52,7 +52,7 @@ func TestExtractContextCancel(t *testing.T) {
 		t.Fatalf("err=%v, want context.DeadlineExceeded", err)
 	}
 	// Generous: the point is that the call does not wait for extraction.
-	if d := time.Since(start); d > time.Second {
+	if d := time.Since(start); d > 2*time.Second {
 		t.Fatalf("returned %v after the deadline", d)
 	}
 }
