@@ -65,8 +65,13 @@ func (s *Site) serveArticle(w http.ResponseWriter, r *http.Request, e *entry) {
 // legacy charset get a bare "text/html" Content-Type: only their <meta
 // charset> says how they are encoded, which is the trap they exist for.
 func (s *Site) render(w http.ResponseWriter, status int, name string, data any, charset string) {
+	renderPage(w, s.tmpl, status, name, data, charset)
+}
+
+// renderPage is render for any template set.
+func renderPage(w http.ResponseWriter, tmpl *template.Template, status int, name string, data any, charset string) {
 	var buf bytes.Buffer
-	if err := s.tmpl.ExecuteTemplate(&buf, name, data); err != nil {
+	if err := tmpl.ExecuteTemplate(&buf, name, data); err != nil {
 		http.Error(w, "render "+name+": "+err.Error(), http.StatusInternalServerError)
 		return
 	}
