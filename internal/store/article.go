@@ -37,13 +37,42 @@ func (s *Store) Lookup(url string) (id string, ok bool, err error) {
 // or the first of a.URLs). Fetched is set to now when zero. Put does not
 // modify a; the whole write is one transaction.
 func (s *Store) Put(a *crawler.Article) (id string, merged bool, err error) {
+	p, err := s.Prepare(a) // outside the write lock: fingerprinting is the costly part
+	if err != nil {
+		return "", false, err
+	}
+	err = s.update(func(tx *bolt.Tx) error {
+		id, merged, err = put(tx, p.rec, p.fp)
+		return err
+	})
+	if err != nil {
+		return "", false, fmt.Errorf("put article %s: %w", p.rec.URL, err)
+	}
+	return id, merged, nil
+}
+
+// Prepared is an article made ready for a write: copied, its URLs and
+// sources normalised as Put describes, its text fingerprinted. Preparing
+// takes no lock, so callers can prepare on many goroutines and commit the
+// results together with [Store.Commit].
+type Prepared struct {
+	rec *crawler.Article
+	fp  fingerprint
+}
+
+// URL is the prepared record's canonical URL.
+func (p *Prepared) URL() string { return p.rec.URL }
+
+// Prepare copies a and fingerprints its text, for Put or Commit. It fails
+// only when a has no URL. Fetched is set to now when zero.
+func (s *Store) Prepare(a *crawler.Article) (*Prepared, error) {
 	rec := cloneArticle(a)
 	rec.URLs = nil
 	for _, u := range append([]string{a.URL}, a.URLs...) {
 		rec.URLs = appendMissing(rec.URLs, u)
 	}
 	if len(rec.URLs) == 0 {
-		return "", false, errors.New("put article: no url")
+		return nil, errors.New("put article: no url")
 	}
 	rec.URL = rec.URLs[0]
 	if rec.Fetched.IsZero() {
@@ -52,15 +81,7 @@ func (s *Store) Put(a *crawler.Article) (id string, merged bool, err error) {
 	if rec.Source != "" && !slices.Contains(rec.Sources, rec.Source) {
 		rec.Sources = append([]string{rec.Source}, rec.Sources...)
 	}
-	fp := fingerprintText(rec.Text) // outside the write lock: it is the costly part
-	err = s.update(func(tx *bolt.Tx) error {
-		id, merged, err = put(tx, rec, fp)
-		return err
-	})
-	if err != nil {
-		return "", false, fmt.Errorf("put article %s: %w", rec.URL, err)
-	}
-	return id, merged, nil
+	return &Prepared{rec: rec, fp: fingerprintText(rec.Text)}, nil
 }
 
 func put(tx *bolt.Tx, rec *crawler.Article, fp fingerprint) (string, bool, error) {

@@ -67,22 +67,7 @@ const maxAttempts = 4
 // gives up for good.
 func (s *Store) RecordFailure(url, source, reason string, permanent bool, now time.Time) error {
 	err := s.update(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketFailures)
-		f := Failure{URL: url, First: now}
-		if _, err := getJSON(b, []byte(url), &f); err != nil {
-			return err
-		}
-		if source != "" {
-			f.Source = source
-		}
-		f.Reason, f.Last = reason, now
-		f.Attempts++
-		f.Permanent = f.Permanent || permanent || f.Attempts >= maxAttempts
-		f.NextAttempt = time.Time{}
-		if !f.Permanent {
-			f.NextAttempt = now.Add(retryBackoff[f.Attempts-1])
-		}
-		return putJSON(b, []byte(url), f)
+		return recordFailure(tx, url, source, reason, permanent, now)
 	})
 	if err != nil {
 		return fmt.Errorf("record failure %s: %w", url, err)
@@ -90,27 +75,53 @@ func (s *Store) RecordFailure(url, source, reason string, permanent bool, now ti
 	return nil
 }
 
+func recordFailure(tx *bolt.Tx, url, source, reason string, permanent bool, now time.Time) error {
+	b := tx.Bucket(bucketFailures)
+	f := Failure{URL: url, First: now}
+	if _, err := getJSON(b, []byte(url), &f); err != nil {
+		return err
+	}
+	if source != "" {
+		f.Source = source
+	}
+	f.Reason, f.Last = reason, now
+	f.Attempts++
+	f.Permanent = f.Permanent || permanent || f.Attempts >= maxAttempts
+	f.NextAttempt = time.Time{}
+	if !f.Permanent {
+		f.NextAttempt = now.Add(retryBackoff[f.Attempts-1])
+	}
+	return putJSON(b, []byte(url), f)
+}
+
 // ShouldFetch reports whether url is worth fetching at now: not when it
 // belongs to a stored article, has failed permanently or is waiting out a
 // backoff.
 func (s *Store) ShouldFetch(url string, now time.Time) (bool, error) {
-	fetch := true
-	err := s.view(func(tx *bolt.Tx) error {
-		if tx.Bucket(bucketURLs).Get([]byte(url)) != nil {
-			fetch = false
-			return nil
-		}
-		var f Failure
-		found, err := getJSON(tx.Bucket(bucketFailures), []byte(url), &f)
-		if found && err == nil {
-			fetch = !f.Permanent && !now.Before(f.NextAttempt)
-		}
+	var fetch bool
+	err := s.view(func(tx *bolt.Tx) (err error) {
+		fetch, _, err = triage(tx, url, now)
 		return err
 	})
 	if err != nil {
 		return false, fmt.Errorf("should fetch %s: %w", url, err)
 	}
 	return fetch, nil
+}
+
+// triage reads what the store knows of url: whether it is worth fetching at
+// now, and whether nothing more is to be done for it (stored, or failed for
+// good). A URL waiting out a backoff is neither.
+func triage(tx *bolt.Tx, url string, now time.Time) (fetch, settled bool, err error) {
+	if tx.Bucket(bucketURLs).Get([]byte(url)) != nil {
+		return false, true, nil
+	}
+	var f Failure
+	found, err := getJSON(tx.Bucket(bucketFailures), []byte(url), &f)
+	if err != nil || !found {
+		return err == nil, false, err
+	}
+	return !f.Permanent && !now.Before(f.NextAttempt), f.Permanent, nil
 }
 
 // FailureOf returns the failure recorded for url; ok is false when none is.

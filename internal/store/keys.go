@@ -16,9 +16,10 @@ import (
 )
 
 // Buckets. Every value is JSON unless noted, so a file can be inspected
-// with `bbolt get`; index values are small binary encodings.
+// with `bbolt get`; article records are compressed and index values are
+// small binary encodings.
 var (
-	bucketArticles   = []byte("articles")   // id -> Article JSON
+	bucketArticles   = []byte("articles")   // id -> Article, compressed JSON (codec.go)
 	bucketURLs       = []byte("urls")       // url (canonical or alias) -> id
 	bucketOrder      = []byte("order")      // orderKey(date, id) -> orderValue (relevance, pillars)
 	bucketBands      = []byte("bands")      // bandKey(band, bits, id) -> 8-byte SimHash
@@ -30,11 +31,14 @@ var (
 	bucketMeta       = []byte("meta")       // keySchema -> decimal version
 	bucketPending    = []byte("pending")    // source NUL url -> PendingItem JSON
 	bucketSitemaps   = []byte("sitemaps")   // sitemap index url -> JSON list of child sitemap urls
+	// source NUL, added time, url -> nothing: the pending queue in the
+	// order it drains (pendingOrderKey)
+	bucketPendingOrder = []byte("pending_order")
 
 	allBuckets = [][]byte{
 		bucketArticles, bucketURLs, bucketOrder, bucketBands, bucketSimhash,
 		bucketCounts, bucketValidators, bucketFailures, bucketSources, bucketMeta,
-		bucketPending, bucketSitemaps,
+		bucketPending, bucketSitemaps, bucketPendingOrder,
 		bucketStored, bucketDigestRcpt, bucketDigestRuns, bucketLedger,
 	}
 
@@ -141,14 +145,4 @@ func putJSON(b *bolt.Bucket, key []byte, v any) error {
 		return fmt.Errorf("encode %q: %w", key, err)
 	}
 	return b.Put(key, data)
-}
-
-// getArticle reads one record by exact ID; nil when absent.
-func getArticle(tx *bolt.Tx, id string) (*crawler.Article, error) {
-	var a crawler.Article
-	found, err := getJSON(tx.Bucket(bucketArticles), []byte(id), &a)
-	if err != nil || !found {
-		return nil, err
-	}
-	return &a, nil
 }

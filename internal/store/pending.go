@@ -2,8 +2,8 @@ package store
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
-	"slices"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -26,17 +26,39 @@ func pendingKey(source, url string) []byte {
 	return append(append([]byte(source), 0), url...)
 }
 
+// pendingOrderKey sorts a source's queue by when each link was added:
+// source, NUL, the time as orderKey encodes it, then the URL.
+func pendingOrderKey(source string, added time.Time, url string) []byte {
+	k := append([]byte(source), 0)
+	k = binary.BigEndian.AppendUint64(k, uint64(added.Unix())^1<<63)
+	k = binary.BigEndian.AppendUint32(k, uint32(added.Nanosecond()))
+	return append(k, url...)
+}
+
+// addedOf reads the time out of a pendingOrderKey whose source prefix
+// (with its NUL) is n bytes long.
+func addedOf(k []byte, n int) time.Time {
+	if len(k) < n+12 {
+		return time.Time{}
+	}
+	sec := int64(binary.BigEndian.Uint64(k[n:]) ^ 1<<63)
+	return time.Unix(sec, int64(binary.BigEndian.Uint32(k[n+8:])))
+}
+
 // AddPending queues items for source; items already queued keep their
 // place. It returns how many were new to the queue.
 func (s *Store) AddPending(source string, items []PendingItem) (added int, err error) {
 	err = s.update(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketPending)
+		b, order := tx.Bucket(bucketPending), tx.Bucket(bucketPendingOrder)
 		for _, it := range items {
 			k := pendingKey(source, it.URL)
 			if b.Get(k) != nil {
 				continue
 			}
 			if err := putJSON(b, k, it); err != nil {
+				return err
+			}
+			if err := order.Put(pendingOrderKey(source, it.Added, it.URL), nil); err != nil {
 				return err
 			}
 			added++
@@ -49,15 +71,37 @@ func (s *Store) AddPending(source string, items []PendingItem) (added int, err e
 	return added, nil
 }
 
-// Pending returns source's queued items, oldest first.
-func (s *Store) Pending(source string) ([]PendingItem, error) {
+// PendingCursor is a position in a source's queue, returned by PendingPage
+// to resume where it stopped. The zero value is the start of the queue.
+type PendingCursor []byte
+
+// PendingPage returns up to limit of source's queued items after cursor,
+// oldest first, and the cursor to pass for the next page, nil when the
+// queue holds nothing more. Each page is one short read transaction, so a
+// long queue is read in bounded memory; items queued or removed between
+// pages may or may not be seen.
+func (s *Store) PendingPage(source string, after PendingCursor, limit int) ([]PendingItem, PendingCursor, error) {
 	var items []PendingItem
+	var next PendingCursor
 	prefix := pendingKey(source, "")
 	err := s.view(func(tx *bolt.Tx) error {
-		c := tx.Bucket(bucketPending).Cursor()
-		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		b, c := tx.Bucket(bucketPending), tx.Bucket(bucketPendingOrder).Cursor()
+		k, _ := c.Seek(prefix)
+		if after != nil {
+			if k, _ = c.Seek(after); bytes.Equal(k, after) {
+				k, _ = c.Next()
+			}
+		}
+		var last []byte
+		for ; k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+			if limit > 0 && len(items) == limit {
+				next = last
+				return nil
+			}
+			last = bytes.Clone(k)
 			var it PendingItem
-			if _, err := getJSON(tx.Bucket(bucketPending), k, &it); err != nil {
+			url := k[len(prefix)+12:]
+			if _, err := getJSON(b, pendingKey(source, string(url)), &it); err != nil {
 				return err
 			}
 			items = append(items, it)
@@ -65,10 +109,55 @@ func (s *Store) Pending(source string) ([]PendingItem, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("pending for %s: %w", source, err)
+		return nil, nil, fmt.Errorf("pending for %s: %w", source, err)
 	}
-	sortPending(items)
-	return items, nil
+	return items, next, nil
+}
+
+func (it PendingItem) orderKey(source string) []byte {
+	return pendingOrderKey(source, it.Added, it.URL)
+}
+
+// Pending returns source's queued items, oldest first. It reads the whole
+// queue; PendingPage reads it in bounded pages.
+func (s *Store) Pending(source string) ([]PendingItem, error) {
+	var all []PendingItem
+	var at PendingCursor
+	for {
+		page, next, err := s.PendingPage(source, at, 1024)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, page...)
+		if next == nil {
+			return all, nil
+		}
+		at = next
+	}
+}
+
+// CountPending counts source's queued items after cursor without decoding
+// them.
+func (s *Store) CountPending(source string, after PendingCursor) (int, error) {
+	n := 0
+	prefix := pendingKey(source, "")
+	err := s.view(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketPendingOrder).Cursor()
+		start := []byte(prefix)
+		if after != nil {
+			start = after
+		}
+		for k, _ := c.Seek(start); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+			if !bytes.Equal(k, after) {
+				n++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("count pending for %s: %w", source, err)
+	}
+	return n, nil
 }
 
 // RemovePending drops urls from source's queue; unknown ones are ignored.
@@ -77,9 +166,8 @@ func (s *Store) RemovePending(source string, urls ...string) error {
 		return nil
 	}
 	err := s.update(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketPending)
 		for _, u := range urls {
-			if err := b.Delete(pendingKey(source, u)); err != nil {
+			if err := removePending(tx, source, u); err != nil {
 				return err
 			}
 		}
@@ -91,19 +179,56 @@ func (s *Store) RemovePending(source string, urls ...string) error {
 	return nil
 }
 
+func removePending(tx *bolt.Tx, source, url string) error {
+	b := tx.Bucket(bucketPending)
+	k := pendingKey(source, url)
+	var it PendingItem
+	found, err := getJSON(b, k, &it)
+	if err != nil || !found {
+		return err
+	}
+	if err := tx.Bucket(bucketPendingOrder).Delete(it.orderKey(source)); err != nil {
+		return err
+	}
+	return b.Delete(k)
+}
+
+// ExpirePending drops source's queued items added before cutoff: a link
+// that could not be fetched for that long (the site kept failing, or the
+// per-pass cap never reached it) is stale news. It returns how many went.
+func (s *Store) ExpirePending(source string, cutoff time.Time) (int, error) {
+	n := 0
+	prefix := pendingKey(source, "")
+	err := s.update(func(tx *bolt.Tx) error {
+		b, order := tx.Bucket(bucketPending), tx.Bucket(bucketPendingOrder)
+		c := order.Cursor()
+		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Seek(prefix) {
+			if !addedOf(k, len(prefix)).Before(cutoff) {
+				return nil
+			}
+			if err := b.Delete(pendingKey(source, string(k[len(prefix)+12:]))); err != nil {
+				return err
+			}
+			if err := order.Delete(k); err != nil {
+				return err
+			}
+			n++
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("expire pending for %s: %w", source, err)
+	}
+	return n, nil
+}
+
 // Settled reports whether nothing more is to be done for url: it belongs
 // to a stored article or has failed for good. A URL waiting out a backoff
 // is not settled.
 func (s *Store) Settled(url string) (bool, error) {
-	settled := false
-	err := s.view(func(tx *bolt.Tx) error {
-		if tx.Bucket(bucketURLs).Get([]byte(url)) != nil {
-			settled = true
-			return nil
-		}
-		var f Failure
-		found, err := getJSON(tx.Bucket(bucketFailures), []byte(url), &f)
-		settled = found && f.Permanent
+	var settled bool
+	err := s.view(func(tx *bolt.Tx) (err error) {
+		_, settled, err = triage(tx, url, time.Time{})
 		return err
 	})
 	if err != nil {
@@ -112,8 +237,28 @@ func (s *Store) Settled(url string) (bool, error) {
 	return settled, nil
 }
 
-// sortPending orders items by when they were queued, so a backlog drains
-// oldest first.
-func sortPending(items []PendingItem) {
-	slices.SortStableFunc(items, func(a, b PendingItem) int { return a.Added.Compare(b.Added) })
+// Triage is what the store knows of one candidate URL.
+type Triage struct {
+	Fetch   bool // worth fetching now
+	Settled bool // stored, or failed for good: nothing more to do
+}
+
+// TriageURLs looks up many URLs in one read transaction, as ShouldFetch
+// and Settled would one by one.
+func (s *Store) TriageURLs(urls []string, now time.Time) ([]Triage, error) {
+	out := make([]Triage, len(urls))
+	err := s.view(func(tx *bolt.Tx) error {
+		for i, u := range urls {
+			f, st, err := triage(tx, u, now)
+			if err != nil {
+				return err
+			}
+			out[i] = Triage{Fetch: f, Settled: st}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("triage urls: %w", err)
+	}
+	return out, nil
 }

@@ -29,8 +29,8 @@ var (
 )
 
 // schemaVersion is the layout written by this code. Bump it when a bucket's
-// key or value encoding changes, and migrate in Open.
-const schemaVersion = 1
+// key or value encoding changes, and add the step to migrations.
+const schemaVersion = 2
 
 // DefaultTimeout is how long Open waits for the file lock when
 // Options.Timeout is zero.
@@ -80,29 +80,45 @@ func Open(path string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
 	s := &Store{db: db, path: path, now: time.Now}
-	if err := db.Update(s.init); err != nil {
+	var version int
+	err = s.update(func(tx *bolt.Tx) (err error) {
+		version, err = initBuckets(tx)
+		return err
+	})
+	if err == nil {
+		err = s.migrate(version)
+	}
+	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, errors.Join(err, db.Close()))
 	}
 	return s, nil
 }
 
-// init creates the buckets and checks or stamps the schema version.
-func (s *Store) init(tx *bolt.Tx) error {
+// initBuckets creates the buckets and returns the file's schema version,
+// stamping the current one on a new file.
+func initBuckets(tx *bolt.Tx) (int, error) {
 	for _, name := range allBuckets {
 		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
-			return fmt.Errorf("create bucket %s: %w", name, err)
+			return 0, fmt.Errorf("create bucket %s: %w", name, err)
 		}
 	}
 	meta := tx.Bucket(bucketMeta)
 	v := meta.Get(keySchema)
+	n := schemaVersion
 	if v == nil {
-		if err := meta.Put(keySchema, []byte(strconv.Itoa(schemaVersion))); err != nil {
-			return err
+		if err := setSchema(tx, schemaVersion); err != nil {
+			return 0, err
 		}
-	} else if n, err := strconv.Atoi(string(v)); err != nil || n > schemaVersion {
-		return fmt.Errorf("file has schema %q, this program knows %d: %w", v, schemaVersion, ErrSchema)
+	} else if parsed, err := strconv.Atoi(string(v)); err != nil || parsed > schemaVersion {
+		return 0, fmt.Errorf("file has schema %q, this program knows %d: %w", v, schemaVersion, ErrSchema)
+	} else {
+		n = parsed
 	}
-	return initDigest(tx)
+	return n, initDigest(tx)
+}
+
+func setSchema(tx *bolt.Tx, version int) error {
+	return tx.Bucket(bucketMeta).Put(keySchema, []byte(strconv.Itoa(version)))
 }
 
 // Close releases the file. The Store must not be used afterwards.
