@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"runtime/pprof"
+	"strconv"
 	"sync"
 	"time"
 
@@ -28,8 +30,26 @@ type Crawler struct {
 	Classifier *classify.Classifier
 	// MaxPerRun caps the article pages fetched per source and pass.
 	MaxPerRun int
-	Logger    *slog.Logger
-	Observer  Observer
+	// PendingMaxAge drops queued links older than this at the start of a
+	// pass; zero keeps them until fetched.
+	PendingMaxAge time.Duration
+	// Workers is how many pages are extracted and classified at once;
+	// zero means GOMAXPROCS.
+	Workers int
+	// BatchSize and BatchWait bound a commit: at most BatchSize pages, and
+	// no page waits longer than BatchWait for its batch to be written.
+	// Zero means DefaultBatchSize and DefaultBatchWait.
+	BatchSize int
+	BatchWait time.Duration
+	// Discoverers read the kinds of source that Fetch does not: the key is
+	// the source kind. Nil uses Fetch for every source.
+	Discoverers map[string]Discoverer
+	// Outcomes, when not nil, is called with the outcome of every article
+	// URL a pass tries, once the result is committed. Passes over several
+	// sources call it concurrently.
+	Outcomes func(Outcome)
+	Logger   *slog.Logger
+	Observer Observer
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
 }
@@ -157,7 +177,11 @@ func (c *Crawler) recordHealth(src crawler.Source, rep Report) error {
 
 func (c *Crawler) source(ctx context.Context, src crawler.Source) Report {
 	rep := Report{Source: src.Name}
-	listing, err := c.Fetch.Discover(ctx, src)
+	var listing *fetch.Listing
+	var err error
+	pprof.Do(ctx, pprof.Labels("stage", "discover"), func(ctx context.Context) {
+		listing, err = c.discoverer(src).Discover(ctx, src)
+	})
 	if err != nil {
 		c.observe(src.Name, statusOf(err))
 		rep.Err = err
@@ -176,75 +200,20 @@ func (c *Crawler) source(ctx context.Context, src crawler.Source) Report {
 	// New links join the source's pending queue before anything is fetched,
 	// so links left over by this pass (cap, shutdown, temporary failure)
 	// are fetched by a later one even if the listing then answers 304.
-	if err := c.enqueue(src.Name, listing.Items, &rep); err != nil {
-		rep.Err = err
-		return rep
+	err = c.enqueue(src.Name, listing.Items, &rep)
+	listing = nil // a large listing is not needed while the pages are fetched
+	if err == nil {
+		err = c.expire(src.Name)
 	}
-	todo, err := c.dequeue(src.Name, &rep)
 	if err != nil {
 		rep.Err = err
 		return rep
 	}
-	c.fetchAndStore(ctx, src, todo, &rep)
+	c.runPipeline(ctx, src, &rep)
 	if ctx.Err() != nil && rep.Err == nil {
 		rep.Err = ctx.Err()
 	}
 	return rep
-}
-
-// enqueue adds the listed items the store has not seen to the pending queue.
-func (c *Crawler) enqueue(source string, items []fetch.Item, rep *Report) error {
-	now := c.now()
-	var fresh []store.PendingItem
-	for i, it := range items {
-		ok, err := c.Store.ShouldFetch(it.URL, now)
-		if err != nil {
-			return err
-		}
-		if ok {
-			// A nanosecond apart: the queue drains in listing order, which
-			// for feeds and news sitemaps is newest first.
-			fresh = append(fresh, store.PendingItem{
-				URL: it.URL, Title: it.Title, Author: it.Author, Lang: it.Lang, Published: it.Published,
-				Added: now.Add(time.Duration(i)),
-			})
-		}
-	}
-	n, err := c.Store.AddPending(source, fresh)
-	rep.New = n
-	return err
-}
-
-// dequeue picks the pending items to fetch now, up to MaxPerRun, and drops
-// the ones that are settled (stored through another URL, failed for good).
-func (c *Crawler) dequeue(source string, rep *Report) ([]fetch.Item, error) {
-	pending, err := c.Store.Pending(source)
-	if err != nil {
-		return nil, err
-	}
-	now := c.now()
-	var todo []fetch.Item
-	var settled []string
-	for _, p := range pending {
-		ok, err := c.Store.ShouldFetch(p.URL, now)
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			if done, err := c.Store.Settled(p.URL); err != nil {
-				return nil, err
-			} else if done {
-				settled = append(settled, p.URL)
-			}
-			continue // waiting out a backoff
-		}
-		if c.MaxPerRun > 0 && len(todo) >= c.MaxPerRun {
-			rep.Deferred++
-			continue
-		}
-		todo = append(todo, fetch.Item{URL: p.URL, Title: p.Title, Author: p.Author, Lang: p.Lang, Published: p.Published})
-	}
-	return todo, c.Store.RemovePending(source, settled...)
 }
 
 // statusOf names an error for the fetch metric.
@@ -264,3 +233,6 @@ func statusOf(err error) string {
 	}
 	return "error"
 }
+
+// statusText names an HTTP status for the fetch metric.
+func statusText(code int) string { return strconv.Itoa(code) }
