@@ -64,20 +64,9 @@ func Open(path string, opts Options) (*Store, error) {
 			return nil, fmt.Errorf("open store: %w", err)
 		}
 	}
-	db, err := bolt.Open(path, 0o600, &bolt.Options{
-		Timeout: opts.Timeout,
-		// The map freelist stays fast when a large file has many free
-		// pages; the array default degrades as the file fragments.
-		FreelistType: bolt.FreelistMapType,
-		// Truncate and fsync when the file grows: skipping that is only
-		// safe off ext3/ext4, and servers mostly run ext4.
-		NoGrowSync: false,
-	})
-	if errors.Is(err, berrors.ErrTimeout) {
-		return nil, fmt.Errorf("open store: %s is in use by another process (e.g. a running `crawler run`): %w", path, ErrLocked)
-	}
+	db, err := openBolt(path, opts.Timeout)
 	if err != nil {
-		return nil, fmt.Errorf("open store %s: %w", path, err)
+		return nil, err
 	}
 	s := &Store{db: db, path: path, now: time.Now}
 	var version int
@@ -92,6 +81,26 @@ func Open(path string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("open store %s: %w", path, errors.Join(err, db.Close()))
 	}
 	return s, nil
+}
+
+// openBolt opens the bbolt file with the store's options.
+func openBolt(path string, timeout time.Duration) (*bolt.DB, error) {
+	db, err := bolt.Open(path, 0o600, &bolt.Options{
+		Timeout: timeout,
+		// The map freelist stays fast when a large file has many free
+		// pages; the array default degrades as the file fragments.
+		FreelistType: bolt.FreelistMapType,
+		// Truncate and fsync when the file grows: skipping that is only
+		// safe off ext3/ext4, and servers mostly run ext4.
+		NoGrowSync: false,
+	})
+	if errors.Is(err, berrors.ErrTimeout) {
+		return nil, fmt.Errorf("open store: %s is in use by another process (e.g. a running `crawler run`): %w", path, ErrLocked)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	return db, nil
 }
 
 // initBuckets creates the buckets and returns the file's schema version,
