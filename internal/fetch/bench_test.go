@@ -52,7 +52,7 @@ func BenchmarkParseSitemap(b *testing.B) {
 	body := mustRead(b, "news-sitemap.xml")
 	b.SetBytes(int64(len(body)))
 	for b.Loop() {
-		if _, err := parseSitemap(body, "application/xml"); err != nil {
+		if _, err := parseSitemap(body, "application/xml", 0); err != nil {
 			b.Fatal(err)
 		}
 	}

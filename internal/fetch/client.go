@@ -36,6 +36,10 @@ type Options struct {
 	// MaxSitemaps caps the child sitemaps one Discover call fetches from
 	// sitemap indexes, newest lastmod first.
 	MaxSitemaps int
+	// MaxSitemapURLs caps the article links taken from one sitemap file,
+	// newest lastmod first; zero takes them all. Listing.Truncated counts
+	// the links left out.
+	MaxSitemapURLs int
 	// Transport replaces the network transport, for tests; nil uses a
 	// clone of http.DefaultTransport.
 	Transport http.RoundTripper
@@ -71,7 +75,7 @@ type Client struct {
 // fails only on invalid options (negative limits).
 func New(opts Options, vs ValidatorStore) (*Client, error) {
 	if opts.Parallelism < 0 || opts.Timeout < 0 || opts.MaxBodyBytes < 0 ||
-		opts.MaxRedirects < 0 || opts.MaxSitemaps < 0 || opts.PerHostDelay < 0 {
+		opts.MaxRedirects < 0 || opts.MaxSitemaps < 0 || opts.MaxSitemapURLs < 0 || opts.PerHostDelay < 0 {
 		return nil, errors.New("fetch options: negative limit")
 	}
 	if opts.UserAgent == "" {
@@ -137,4 +141,12 @@ func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
 		}
 	}
 	return nil
+}
+
+// CloseIdleConnections closes the keep-alive connections the Client holds
+// open between requests, as a program that is done crawling would.
+func (c *Client) CloseIdleConnections() {
+	if t, ok := c.transport.(interface{ CloseIdleConnections() }); ok {
+		t.CloseIdleConnections()
+	}
 }

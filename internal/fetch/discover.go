@@ -29,6 +29,8 @@ type Listing struct {
 	Items       []Item  // deduplicated by canonical URL, in listing order
 	Requests    int     // listing requests made
 	Errors      []error // non-fatal errors (a broken child sitemap, a failed page 2)
+	// Truncated counts sitemap links left out by Options.MaxSitemapURLs.
+	Truncated int
 }
 
 // Accept headers per kind of listing.

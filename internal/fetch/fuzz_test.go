@@ -29,7 +29,7 @@ func FuzzParseSitemap(f *testing.F) {
 		f.Add(mustRead(f, name))
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
-		doc, err := parseSitemap(body, "application/xml")
+		doc, err := parseSitemap(body, "application/xml", 0)
 		if err != nil {
 			return
 		}

@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 	"time"
@@ -27,6 +28,8 @@ type sitemapDoc struct {
 	XMLName  xml.Name
 	URLs     []sitemapURL `xml:"url"`
 	Sitemaps []sitemapRef `xml:"sitemap"`
+	// Dropped counts the URLs beyond the cap that were not kept.
+	Dropped int `xml:"-"`
 }
 
 type sitemapURL struct {
@@ -98,10 +101,11 @@ func (s *session) sitemap(u string, depth int, b *builder) ([]childSitemap, erro
 	if res == nil { // 304: an index's children may still have changed
 		return s.rememberedChildren(u, depth, b), nil
 	}
-	doc, err := parseSitemap(res.body, res.header.Get("Content-Type"))
+	doc, err := parseSitemap(res.body, res.header.Get("Content-Type"), s.c.opts.MaxSitemapURLs)
 	if err != nil {
 		return nil, err
 	}
+	b.Truncated += doc.Dropped
 	for _, su := range doc.URLs {
 		it, err := sitemapItem(res.finalURL, su)
 		if err != nil {
@@ -180,18 +184,99 @@ func (s *session) rememberedChildren(u string, depth int, b *builder) []childSit
 }
 
 // parseSitemap decodes a urlset or sitemapindex; anything else is an error.
-func parseSitemap(body []byte, contentType string) (*sitemapDoc, error) {
+// A urlset of more than maxURLs entries (0: no cap) keeps the newest
+// maxURLs by lastmod, and Dropped counts the others: the document is read
+// as a stream, so memory follows the cap, not the file.
+func parseSitemap(body []byte, contentType string, maxURLs int) (*sitemapDoc, error) {
 	dec := xml.NewDecoder(bytes.NewReader(xmlToUTF8(body, contentType)))
 	dec.CharsetReader = charset.NewReaderLabel
 	dec.Strict = false // tolerate undeclared entities and stray ampersands
 	var doc sitemapDoc
-	if err := dec.Decode(&doc); err != nil {
+	root, err := rootElement(dec)
+	if err != nil {
 		return nil, fmt.Errorf("parse sitemap: %w", err)
 	}
-	if n := doc.XMLName.Local; n != "urlset" && n != "sitemapindex" {
+	doc.XMLName = root.Name
+	if n := root.Name.Local; n != "urlset" && n != "sitemapindex" {
 		return nil, fmt.Errorf("parse sitemap: root element <%s>, want urlset or sitemapindex", n)
 	}
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			return nil, fmt.Errorf("parse sitemap: %w", err)
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		if err := doc.decodeChild(dec, se, maxURLs); err != nil {
+			return nil, fmt.Errorf("parse sitemap: %w", err)
+		}
+	}
+	doc.keepNewest(maxURLs)
 	return &doc, nil
+}
+
+// rootElement reads up to the document's first element.
+func rootElement(dec *xml.Decoder) (xml.StartElement, error) {
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				return xml.StartElement{}, errors.New("no root element")
+			}
+			return xml.StartElement{}, err
+		}
+		if se, ok := tok.(xml.StartElement); ok {
+			return se, nil
+		}
+	}
+}
+
+// decodeChild reads one child element of the root.
+func (doc *sitemapDoc) decodeChild(dec *xml.Decoder, se xml.StartElement, maxURLs int) error {
+	switch se.Name.Local {
+	case "url":
+		var u sitemapURL
+		if err := dec.DecodeElement(&u, &se); err != nil {
+			return err
+		}
+		doc.URLs = append(doc.URLs, u)
+		if maxURLs > 0 && len(doc.URLs) >= 2*maxURLs {
+			doc.keepNewest(maxURLs)
+		}
+		return nil
+	case "sitemap":
+		var ref sitemapRef
+		if err := dec.DecodeElement(&ref, &se); err != nil {
+			return err
+		}
+		doc.Sitemaps = append(doc.Sitemaps, ref)
+		return nil
+	}
+	return dec.Skip()
+}
+
+// keepNewest cuts URLs to the max newest by lastmod (news publication
+// date first), undated ones last in document order.
+func (doc *sitemapDoc) keepNewest(max int) {
+	if max <= 0 || len(doc.URLs) <= max {
+		return
+	}
+	date := func(u sitemapURL) time.Time {
+		if u.News != nil {
+			if t := parseW3CTime(u.News.PublicationDate); !t.IsZero() {
+				return t
+			}
+		}
+		return parseW3CTime(u.LastMod)
+	}
+	slices.SortStableFunc(doc.URLs, func(a, b sitemapURL) int { return date(b).Compare(date(a)) })
+	doc.Dropped += len(doc.URLs) - max
+	doc.URLs = slices.Clip(doc.URLs[:max])
 }
 
 func sitemapItem(base string, su sitemapURL) (Item, error) {

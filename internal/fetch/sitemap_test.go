@@ -169,7 +169,7 @@ func TestSitemapLimits(t *testing.T) {
 }
 
 func TestParseSitemapRejectsOtherXML(t *testing.T) {
-	if _, err := parseSitemap(mustRead(t, "rss2.xml"), "application/xml"); err == nil {
+	if _, err := parseSitemap(mustRead(t, "rss2.xml"), "application/xml", 0); err == nil {
 		t.Fatal("parseSitemap(rss) succeeded")
 	}
 }

@@ -100,3 +100,10 @@ func (b *capBody) Read(p []byte) (int, error) {
 }
 
 func (b *capBody) Close() error { return b.r.Close() }
+
+// CloseIdleConnections closes the base transport's idle connections.
+func (t *capTransport) CloseIdleConnections() {
+	if c, ok := t.base.(interface{ CloseIdleConnections() }); ok {
+		c.CloseIdleConnections()
+	}
+}
