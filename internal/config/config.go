@@ -13,6 +13,7 @@ type Config struct {
 	UserAgent string           `yaml:"user_agent"`
 	HTTP      HTTP             `yaml:"http"`
 	Crawl     Crawl            `yaml:"crawl"`
+	Store     Store            `yaml:"store"`
 	Sources   []crawler.Source `yaml:"sources"`
 	Pillars   []crawler.Pillar `yaml:"pillars"`
 	Digest    Digest           `yaml:"digest"`
@@ -38,6 +39,19 @@ type Crawl struct {
 	RespectRobots     bool          `yaml:"respect_robots"`
 	ExpectEvery       time.Duration `yaml:"expect_every"`
 	MaxArticlesPerRun int           `yaml:"max_articles_per_run"`
+	// MaxSitemapURLs caps the article links a pass takes from one sitemap
+	// file, newest first.
+	MaxSitemapURLs int `yaml:"max_sitemap_urls"`
+	// PendingMaxAge drops queued links not fetched within this long.
+	PendingMaxAge time.Duration `yaml:"pending_max_age"`
+}
+
+// Store holds the database's upkeep settings.
+type Store struct {
+	// KeepRejected is how long the text of articles judged not relevant
+	// is kept; their URLs are remembered for good so they are not fetched
+	// again. Zero keeps everything.
+	KeepRejected time.Duration `yaml:"keep_rejected"`
 }
 
 // EmbeddedPath names the embedded default in messages.
@@ -59,7 +73,10 @@ func defaults() Config {
 			RespectRobots:     true,
 			ExpectEvery:       72 * time.Hour,
 			MaxArticlesPerRun: 1000,
+			MaxSitemapURLs:    5000,
+			PendingMaxAge:     30 * 24 * time.Hour,
 		},
+		Store: Store{KeepRejected: 90 * 24 * time.Hour},
 		Digest: defaultDigest(),
 	}
 }

@@ -47,6 +47,9 @@ func (c *Config) validate(idx keyIndex) []*FieldError {
 		v.fail("user_agent", "must not be empty: sites need to know who is crawling")
 	}
 	c.Crawl.validate(v)
+	if c.Store.KeepRejected < 0 {
+		v.fail("store.keep_rejected", "must not be negative (0 keeps rejected articles for good)")
+	}
 	c.validateSources(v)
 	c.validatePillars(v)
 	c.validateDigest(v)
@@ -74,6 +77,12 @@ func (cr *Crawl) validate(v *validator) {
 	}
 	if cr.MaxArticlesPerRun < 1 {
 		v.fail("crawl.max_articles_per_run", "must be at least 1, got %d", cr.MaxArticlesPerRun)
+	}
+	if cr.MaxSitemapURLs < 1 {
+		v.fail("crawl.max_sitemap_urls", "must be at least 1, got %d", cr.MaxSitemapURLs)
+	}
+	if cr.PendingMaxAge < 0 {
+		v.fail("crawl.pending_max_age", "must not be negative (0 keeps queued links until fetched)")
 	}
 }
 

@@ -197,6 +197,10 @@ func (c *Crawler) source(ctx context.Context, src crawler.Source) Report {
 		rep.addError(e)
 	}
 	rep.Listed = len(listing.Items)
+	if listing.Truncated > 0 {
+		c.logger().Info("sitemap lists more links than a pass takes; the newest are kept",
+			slog.String("source", src.Name), slog.Int("kept", rep.Listed), slog.Int("left_out", listing.Truncated))
+	}
 	// New links join the source's pending queue before anything is fetched,
 	// so links left over by this pass (cap, shutdown, temporary failure)
 	// are fetched by a later one even if the listing then answers 304.

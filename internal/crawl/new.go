@@ -22,17 +22,21 @@ func New(cfg *config.Config, st *store.Store, logger *slog.Logger) (*Crawler, er
 	if err != nil {
 		return nil, err
 	}
-	return &Crawler{Fetch: fc, Store: st, Classifier: clf, MaxPerRun: cfg.Crawl.MaxArticlesPerRun, Logger: logger}, nil
+	return &Crawler{
+		Fetch: fc, Store: st, Classifier: clf, Logger: logger,
+		MaxPerRun: cfg.Crawl.MaxArticlesPerRun, PendingMaxAge: cfg.Crawl.PendingMaxAge,
+	}, nil
 }
 
 // FetchOptions maps the configuration to the fetcher's options.
 func FetchOptions(cfg *config.Config) fetch.Options {
 	return fetch.Options{
-		UserAgent:     cfg.UserAgent,
-		PerHostDelay:  cfg.Crawl.PerHostDelay,
-		Parallelism:   cfg.Crawl.Parallelism,
-		Timeout:       cfg.Crawl.Timeout,
-		MaxBodyBytes:  cfg.Crawl.MaxBodyBytes,
-		RespectRobots: cfg.Crawl.RespectRobots,
+		UserAgent:      cfg.UserAgent,
+		PerHostDelay:   cfg.Crawl.PerHostDelay,
+		Parallelism:    cfg.Crawl.Parallelism,
+		Timeout:        cfg.Crawl.Timeout,
+		MaxBodyBytes:   cfg.Crawl.MaxBodyBytes,
+		RespectRobots:  cfg.Crawl.RespectRobots,
+		MaxSitemapURLs: cfg.Crawl.MaxSitemapURLs,
 	}
 }

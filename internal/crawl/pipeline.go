@@ -45,8 +45,8 @@ type job struct {
 	// canceled marks a page the pass gave up on when its context ended:
 	// nothing is recorded and it stays queued.
 	canceled bool
-	fetched bool        // the page arrived
-	prep    *store.Prepared
+	fetched  bool // the page arrived
+	prep     *store.Prepared
 	// relevant is the classifier's verdict on a new record.
 	relevant bool
 }
