@@ -51,6 +51,9 @@ func commands() []command {
 		{"eval", "score the classifier on a labelled JSON-lines file", runEval},
 		{"reclassify", "re-run the classifier over every stored article", runReclassify},
 		{"digest", "preview, send and inspect the digest emails", runDigest},
+		{"backup", "write a consistent copy of the database to a file, also while the daemon runs", runBackup},
+		{"compact", "rewrite the database without its free space and prune old rejected articles", runCompact},
+		{"bench", "measure the crawler on a generated loopback site against bare colly", runBench},
 		{"version", "print the version", runVersion},
 	}
 }

@@ -84,6 +84,7 @@ func Open(cfg *config.Config, opts Options) (*Daemon, error) {
 		st.Close()
 		return nil, err
 	}
+	d.mountAdmin()
 	if err := d.server.Start(); err != nil {
 		st.Close()
 		return nil, fmt.Errorf("http endpoint %s: %w", cfg.HTTP.Listen, err)
@@ -133,7 +134,7 @@ func (d *Daemon) Run(ctx context.Context) error {
 		return err
 	}
 	d.running.Store(true)
-	d.log.Info("daemon started", slog.String("http", d.Addr()), slog.Int("sources", len(jobs)))
+	d.log.Info("daemon started", slog.String("http", d.Addr()), slog.Int("sources", len(jobs)-1))
 	for _, j := range jobs { // a fresh start should not wait a whole interval
 		d.sched.RunNow(j.Name)
 	}
@@ -167,7 +168,8 @@ func (d *Daemon) shutdown() error {
 }
 
 func (d *Daemon) jobs(cfg *config.Config) []schedule.Job {
-	jobs := make([]schedule.Job, 0, len(cfg.Sources))
+	jobs := make([]schedule.Job, 0, len(cfg.Sources)+1)
+	jobs = append(jobs, d.upkeep(cfg))
 	for _, src := range cfg.Sources {
 		name := src.Name
 		jobs = append(jobs, schedule.Job{
