@@ -52,7 +52,7 @@ func TestBulkArticlePages(t *testing.T) {
 		if got := linkRel(doc, "canonical"); got != b.URLs()[i] {
 			t.Errorf("%s: canonical %q, want %q", st.Slug, got, b.URLs()[i])
 		}
-		if !strings.Contains(string(res.body), st.Body[len(st.Body)-1]) {
+		if !strings.Contains(text(doc), st.Body[len(st.Body)-1]) {
 			t.Errorf("%s: page lacks the last paragraph", st.Slug)
 		}
 	}

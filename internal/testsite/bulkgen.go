@@ -34,13 +34,23 @@ const relevantShare = 0.4
 // two are near-duplicates of each other. The newest is published at latest,
 // the others every 37 minutes before it.
 func generateStories(n int, seed uint64, latest time.Time) []*Story {
-	r := rand.New(rand.NewPCG(seed, seed^0x5eed))
-	langs := []string{"en", "vi", "ja"}
 	out := make([]*Story, n)
 	for i := range n {
-		out[i] = generateStory(r, i, langs[r.IntN(len(langs))], latest.Add(-time.Duration(i)*37*time.Minute))
+		st := GenerateStory(i, seed, latest.Add(-time.Duration(i)*37*time.Minute))
+		out[i] = &st
 	}
 	return out
+}
+
+// GenerateStory writes story number i of the generated site with this seed
+// (see StartBulk), published at the given time: a fictional news story in
+// English, Vietnamese or Japanese, about Viet Nam and Japan in about 40% of
+// cases, with its labels. Stories are independent of each other, so any
+// number can be generated one at a time.
+func GenerateStory(i int, seed uint64, published time.Time) Story {
+	r := rand.New(rand.NewPCG(seed, uint64(i)))
+	langs := []string{"en", "vi", "ja"}
+	return *generateStory(r, i, langs[r.IntN(len(langs))], published)
 }
 
 // generateStory writes story number i in lang.
