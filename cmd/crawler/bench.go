@@ -4,20 +4,27 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"text/tabwriter"
 	"time"
 
 	"github.com/vnjp-monitor/crawler/internal/loadtest"
+	"github.com/vnjp-monitor/crawler/internal/testsite"
 )
 
 func runBench(ctx context.Context, a *app, args []string) error {
-	fs := a.newFlagSet("bench", "[--articles N] [--parallelism N] [--passes N] [--large N]")
+	fs := a.newFlagSet("bench", "[--articles N] [--parallelism N] [--passes N] [--large N] | --serve DIR")
 	articles := fs.Int("articles", 2000, "stories on the generated loopback site")
 	parallelism := fs.Int("parallelism", 4, "requests in flight for bare colly, crawl.parallelism for the crawler")
 	passes := fs.Int("passes", 100, "crawl passes in all; resident memory is reported after 10 and after the last")
 	large := fs.Int("large", 0, "also time `list --since 1d` and the API over a database of `N` articles (100000 takes minutes)")
+	serve := fs.String("serve", "", "only serve the generated site until interrupted and write `DIR`/bench-config.yaml for it, to time `crawl --once` from outside")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if *serve != "" {
+		return serveBench(ctx, a, *serve, *articles, *parallelism)
 	}
 	if *articles < 10 || *parallelism < 1 || *passes < 1 || *large < 0 {
 		fmt.Fprintln(a.stderr, "crawler bench: --articles at least 10, --parallelism and --passes at least 1")
@@ -86,3 +93,36 @@ func round(d time.Duration) time.Duration {
 }
 
 func mib(b uint64) float64 { return float64(b) / (1 << 20) }
+
+// serveBench serves the generated site and writes a configuration that
+// crawls it with the bench's settings, in keys every version understands.
+func serveBench(ctx context.Context, a *app, dir string, articles, parallelism int) error {
+	site, err := testsite.StartBulk(testsite.BulkOptions{Articles: articles})
+	if err != nil {
+		return err
+	}
+	defer site.Close()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	src := site.Source()
+	yaml := fmt.Sprintf(`# Configuration for the site served by `+"`crawler bench --serve`"+`.
+database: %q
+user_agent: vnjp-monitor-bench
+crawl:
+  per_host_delay: 0s
+  parallelism: %d
+  max_articles_per_run: %d
+sources:
+  - name: %q
+    kind: %s
+    url: %s
+`, filepath.Join(dir, "bench.db"), parallelism, articles, src.Name, src.Kind, src.URL)
+	path := filepath.Join(dir, "bench-config.yaml")
+	if err := os.WriteFile(path, []byte(yaml), 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "Serving %d generated articles on %s; configuration in %s. Interrupt to stop.\n", articles, site.BaseURL(), path)
+	<-ctx.Done()
+	return nil
+}

@@ -36,3 +36,28 @@ func FuzzURL(f *testing.F) {
 		}
 	})
 }
+
+// FuzzResolve checks that resolving any link against a page gives a
+// canonical URL: a fixed point of URL.
+func FuzzResolve(f *testing.F) {
+	for _, s := range [][2]string{
+		{"https://example.com/a/b/c.html", "../d?utm_medium=x#top"},
+		{"http://example.com/", "//other.example:8080/%2e/x"},
+		{"https://日本.jp/ニュース/", "記事?q=日本"},
+		{"https://example.com/a", "javascript:alert(1)"},
+		{"https://example.com/a", "mailto:x@example.com"},
+		{"https://example.com/a", " \t\nhttps://example.com/b "},
+	} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, base, ref string) {
+		out, err := Resolve(base, ref)
+		if err != nil {
+			return
+		}
+		again, err := URL(out)
+		if err != nil || again != out {
+			t.Fatalf("Resolve(%q, %q)=%q, not canonical: %q, %v", base, ref, out, again, err)
+		}
+	})
+}

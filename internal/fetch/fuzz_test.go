@@ -23,15 +23,21 @@ func FuzzXMLToUTF8(f *testing.F) {
 	})
 }
 
-// FuzzParseSitemap checks that hostile sitemaps fail cleanly.
+// FuzzParseSitemap checks that hostile sitemaps fail cleanly and that the
+// cap on URLs holds.
 func FuzzParseSitemap(f *testing.F) {
-	for _, name := range []string{"news-sitemap.xml", "sitemap-index.xml", "sitemap-2026-06.xml"} {
-		f.Add(mustRead(f, name))
+	for _, name := range []string{"news-sitemap.xml", "sitemap-index.xml", "sitemap-2026-06.xml", "sitemap-archive.xml"} {
+		f.Add(mustRead(f, name), uint8(0))
+		f.Add(mustRead(f, name), uint8(2))
 	}
-	f.Fuzz(func(t *testing.T, body []byte) {
-		doc, err := parseSitemap(body, "application/xml", 0)
+	f.Add([]byte("<urlset><url><loc>a</loc><lastmod>2026-13-45</lastmod></url><url><loc>b</loc></url><url></urlset>"), uint8(1))
+	f.Fuzz(func(t *testing.T, body []byte, maxURLs uint8) {
+		doc, err := parseSitemap(body, "application/xml", int(maxURLs))
 		if err != nil {
 			return
+		}
+		if maxURLs > 0 && len(doc.URLs) > int(maxURLs) {
+			t.Fatalf("%d URLs kept, cap %d", len(doc.URLs), maxURLs)
 		}
 		for _, u := range doc.URLs {
 			if it, err := sitemapItem("https://hht.example/sitemap.xml", u); err == nil && it.URL == "" {
