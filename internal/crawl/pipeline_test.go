@@ -216,3 +216,32 @@ func TestPipelineMergesCopiesInOneBatch(t *testing.T) {
 		t.Errorf("copies stored as %q and %q, want one record", a, b)
 	}
 }
+
+func TestPassExpiresStaleQueueEntries(t *testing.T) {
+	e := newBulkEnv(t, 10)
+	defer e.close(t)
+	now := time.Now()
+	e.crawler.Now = func() time.Time { return now }
+	e.crawler.PendingMaxAge = 30 * 24 * time.Hour
+	stale := e.site.BaseURL() + "/article/long-gone"
+	fresh := e.site.BaseURL() + "/article/missing"
+	if _, err := e.store.AddPending(e.site.Source().Name, []store.PendingItem{
+		{URL: stale, Added: now.Add(-31 * 24 * time.Hour)},
+		{URL: fresh, Added: now.Add(-29 * 24 * time.Hour)},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	rep := e.crawler.Source(context.Background(), e.site.Source())
+	if rep.Stored != 10 {
+		t.Fatalf("report %+v, want the 10 stories", rep)
+	}
+	if _, failed, _ := e.store.FailureOf(stale); failed {
+		t.Error("the stale entry was fetched instead of expired")
+	}
+	if f, failed, _ := e.store.FailureOf(fresh); !failed || !f.Permanent {
+		t.Errorf("the younger entry was not fetched (failure %+v %v); it is a 404", f, failed)
+	}
+	if left, _ := e.store.Pending(e.site.Source().Name); len(left) != 0 {
+		t.Errorf("queue left %+v", left)
+	}
+}

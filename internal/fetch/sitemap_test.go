@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -194,5 +195,33 @@ func TestParseW3CTime(t *testing.T) {
 		if got := parseW3CTime(tt.in); !got.Equal(tt.want) {
 			t.Errorf("parseW3CTime(%q)=%v, want %v", tt.in, got, tt.want)
 		}
+	}
+}
+
+func TestParseSitemapKeepsNewestUnderCap(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`)
+	// 50 URLs with days in scrambled order, and two undated ones.
+	for i := range 50 {
+		day := (i*17)%50 + 1
+		lastmod := time.Date(2026, 1, 1, 8, 0, 0, 0, time.UTC).AddDate(0, 0, day).Format(time.RFC3339)
+		fmt.Fprintf(&b, "<url><loc>https://hht.example/a/%d</loc><lastmod>%s</lastmod></url>", day, lastmod)
+	}
+	b.WriteString("<url><loc>https://hht.example/undated/1</loc></url><url><loc>https://hht.example/undated/2</loc></url></urlset>")
+	all, err := parseSitemap([]byte(b.String()), "application/xml", 0)
+	if err != nil || len(all.URLs) != 52 || all.Dropped != 0 {
+		t.Fatalf("without a cap: %d URLs, %d dropped, %v", len(all.URLs), all.Dropped, err)
+	}
+	doc, err := parseSitemap([]byte(b.String()), "application/xml", 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, u := range doc.URLs {
+		got = append(got, u.Loc)
+	}
+	want := []string{"https://hht.example/a/50", "https://hht.example/a/49", "https://hht.example/a/48", "https://hht.example/a/47", "https://hht.example/a/46"}
+	if !slices.Equal(got, want) || doc.Dropped != 47 {
+		t.Errorf("cap 5 kept %q and dropped %d; want the five newest %q and 47 dropped", got, doc.Dropped, want)
 	}
 }
