@@ -1,6 +1,13 @@
 // Package crawl runs one pass over the configured sources: discover
-// candidate links (fetch), skip what the store already knows, fetch the new
-// pages, extract, classify and store them, and report what happened per
-// source. It is the only package, with cmd/crawler, that wires several
-// stages together; the stages never import each other.
+// candidate links (fetch, or another Discoverer for other kinds of
+// source), queue the new ones, then run the queue through a pipeline:
+// fetch with one request at a time per host, extract and classify on every
+// core, and commit in batches, each batch one transaction with the queue
+// entries it settles. It reports what happened per source (Report) and per
+// article URL (Outcome). It is the only package, with cmd/crawler, that
+// wires several stages together; the stages never import each other.
+//
+// The stages label their goroutines for the CPU profiler ("stage":
+// discover, fetch, extract, classify, store), which is how the load
+// harness (internal/loadtest) measures each stage's cost.
 package crawl

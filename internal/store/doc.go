@@ -18,10 +18,23 @@
 // # Layout
 //
 // Records are JSON, one bucket per kind (articles, urls, validators,
-// failures, sources); the date order, band and counter indexes are small
-// binary keys. Every method runs in one transaction, so a killed process
-// leaves either all or none of a write. The meta bucket holds the schema
-// version; [Open] refuses a file written by a newer version ([ErrSchema]).
+// failures, sources); article records are compressed (DEFLATE, see
+// codec.go), since their evidence quotes their text. The date order, band
+// and counter indexes are small binary keys; the pending queue of each
+// source is indexed by age so that it drains oldest first in bounded pages
+// ([Store.PendingPage]) and expires ([Store.ExpirePending]). Every method
+// runs in one transaction, so a killed process leaves either all or none of
+// a write; [Store.Commit] writes a batch of crawled pages, with the queue
+// entries they settle, in one. The meta bucket holds the schema version;
+// [Open] migrates an older file and refuses one written by a newer version
+// ([ErrSchema]).
+//
+// # Data care
+//
+// [Store.WriteTo] and [Store.Backup] copy the file from one read
+// transaction while writers go on; [Store.Compact] rewrites it without
+// free pages; [Store.PruneRejected] drops the text of old rejected
+// articles but keeps their URLs known.
 //
 // # Digest deliveries
 //
