@@ -33,8 +33,9 @@ type Crawler struct {
 	// PendingMaxAge drops queued links older than this at the start of a
 	// pass; zero keeps them until fetched.
 	PendingMaxAge time.Duration
-	// Workers is how many pages are extracted and classified at once;
-	// zero means GOMAXPROCS.
+	// Workers is how many pages are extracted and classified at once,
+	// across every source a Crawler crawls at the same time; zero means
+	// GOMAXPROCS.
 	Workers int
 	// BatchSize and BatchWait bound a commit: at most BatchSize pages, and
 	// no page waits longer than BatchWait for its batch to be written.
@@ -52,6 +53,9 @@ type Crawler struct {
 	Observer Observer
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
+
+	cpuOnce sync.Once
+	cpu     chan struct{} // see cpuSlots
 }
 
 // Report is what one pass did for one source.

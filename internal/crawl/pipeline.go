@@ -18,7 +18,8 @@ import (
 //     them through the fetch client, which keeps one request at a time per
 //     host with its delay and robots.txt;
 //  2. process: Workers goroutines extract, classify and fingerprint pages,
-//     the CPU-bound part, on every core;
+//     the CPU-bound part, on every core; passes over several sources at
+//     once share the Workers slots, so the CPU stage stays bounded;
 //  3. commit: the calling goroutine writes pages in batches of up to
 //     BatchSize, or whatever arrived within BatchWait of a batch's first
 //     page, each batch one transaction with the queue entries it settles.
@@ -86,12 +87,15 @@ func (c *Crawler) fetchStage(ctx context.Context, src crawler.Source, out chan<-
 
 // processStage runs the workers over in and closes out when all are done.
 func (c *Crawler) processStage(ctx context.Context, src crawler.Source, in <-chan *job, out chan<- *job) {
+	slots := c.cpuSlots()
 	var wg sync.WaitGroup
 	for range c.workers() {
 		wg.Go(func() {
 			for j := range in {
 				if !j.settled && j.err == nil {
+					slots <- struct{}{}
 					c.process(ctx, src, j)
+					<-slots
 				}
 				out <- j
 			}
@@ -157,6 +161,13 @@ func (c *Crawler) commitStage(ctx context.Context, src crawler.Source, in <-chan
 			flush()
 		}
 	}
+}
+
+// cpuSlots is shared by the passes of every source that run at once, so
+// that together they process at most workers() pages at a time.
+func (c *Crawler) cpuSlots() chan struct{} {
+	c.cpuOnce.Do(func() { c.cpu = make(chan struct{}, c.workers()) })
+	return c.cpu
 }
 
 func (c *Crawler) workers() int {
