@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -145,4 +146,17 @@ func putJSON(b *bolt.Bucket, key []byte, v any) error {
 		return fmt.Errorf("encode %q: %w", key, err)
 	}
 	return b.Put(key, data)
+}
+
+// seekAfter positions c on the first key after after, or on the first key
+// of the bucket when after is nil: how a walk in several transactions
+// resumes where the last one stopped.
+func seekAfter(c *bolt.Cursor, after []byte) (k, v []byte) {
+	if after == nil {
+		return c.First()
+	}
+	if k, v = c.Seek(after); bytes.Equal(k, after) {
+		k, v = c.Next()
+	}
+	return k, v
 }

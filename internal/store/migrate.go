@@ -61,12 +61,7 @@ func (s *Store) recodeArticles() error {
 		done := true
 		err := s.update(func(tx *bolt.Tx) error {
 			c := tx.Bucket(bucketArticles).Cursor()
-			k, v := c.First()
-			if after != nil {
-				if k, v = c.Seek(after); bytes.Equal(k, after) {
-					k, v = c.Next()
-				}
-			}
+			k, v := seekAfter(c, after)
 			var ids []string
 			for ; k != nil && len(ids) < migrateChunk; k, v = c.Next() {
 				if len(v) > 0 && v[0] != recordDeflate {

@@ -88,9 +88,7 @@ func (s *Store) PendingPage(source string, after PendingCursor, limit int) ([]Pe
 		b, c := tx.Bucket(bucketPending), tx.Bucket(bucketPendingOrder).Cursor()
 		k, _ := c.Seek(prefix)
 		if after != nil {
-			if k, _ = c.Seek(after); bytes.Equal(k, after) {
-				k, _ = c.Next()
-			}
+			k, _ = seekAfter(c, after)
 		}
 		var last []byte
 		for ; k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {

@@ -39,12 +39,7 @@ func (s *Store) PruneRejected(cutoff time.Time) (int, error) {
 func (s *Store) pruneChunk(after []byte, cutoff time.Time) (n int, next []byte, err error) {
 	err = s.update(func(tx *bolt.Tx) error {
 		c := tx.Bucket(bucketOrder).Cursor()
-		k, v := c.First()
-		if after != nil {
-			if k, v = c.Seek(after); bytes.Equal(k, after) {
-				k, v = c.Next()
-			}
-		}
+		k, v := seekAfter(c, after)
 		var ids []string
 		for walked := 0; k != nil && walked < pruneChunk; k, v = c.Next() {
 			date, id := parseOrderKey(k)
