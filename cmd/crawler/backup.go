@@ -33,6 +33,9 @@ func runBackup(ctx context.Context, a *app, args []string) error {
 	if same, err := sameFile(file, cfg.Database); err != nil || same {
 		return fmt.Errorf("backup: %s is the database itself; name another file", file)
 	}
+	if _, err := os.Stat(cfg.Database); err != nil {
+		return fmt.Errorf("backup: no database to copy: %w", err)
+	}
 	st, err := store.Open(cfg.Database, store.Options{Timeout: readLockTimeout})
 	var n int64
 	switch {
@@ -89,7 +92,9 @@ func backupFromDaemon(ctx context.Context, cfg *config.Config, file string) (int
 func sameFile(a, b string) (bool, error) {
 	fa, err := os.Stat(a)
 	if errors.Is(err, os.ErrNotExist) {
-		return filepath.Clean(a) == filepath.Clean(b), nil
+		absA, errA := filepath.Abs(a)
+		absB, errB := filepath.Abs(b)
+		return errA == nil && errB == nil && absA == absB, nil
 	}
 	if err != nil {
 		return false, err

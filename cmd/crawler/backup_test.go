@@ -121,3 +121,18 @@ func TestBackupWhileDaemonRunsAndCompact(t *testing.T) {
 		t.Errorf("backup without the daemon: exit %d %s", code, out)
 	}
 }
+
+func TestBackupWithoutDatabase(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "config.yaml")
+	if err := os.WriteFile(cfg, []byte("database: "+filepath.Join(dir, "none.db")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := runCLI(t, "", "--config", cfg, "backup", filepath.Join(dir, "copy.db"))
+	if code != exitError || !strings.Contains(errOut, "no database") {
+		t.Errorf("exit %d, %q; want an error saying there is no database", code, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "none.db")); !os.IsNotExist(err) {
+		t.Error("backup created the database it was asked to copy")
+	}
+}
