@@ -136,10 +136,25 @@ func canonicalHost(host string) (string, error) {
 		}
 		ascii = strings.ToLower(host)
 	}
-	if ascii == "" || strings.HasSuffix(ascii, ".") || strings.ContainsAny(ascii, "/?#@%") {
+	if ascii == "" || strings.HasSuffix(ascii, ".") || !isHostName(ascii) {
 		return "", ErrHost
 	}
 	return ascii, nil
+}
+
+// isHostName reports whether s holds only what a DNS name written in ASCII
+// may: letters, digits, hyphens, dots and underscores. Unicode mapping can
+// turn a character into a space or into punctuation (U+309C becomes a
+// space and a combining mark) that no URL parser accepts in a host.
+func isHostName(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '-', c == '.', c == '_':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func isPrintableASCII(s string) bool {
