@@ -111,14 +111,13 @@ func (c *Crawler) runPipeline(ctx context.Context, src crawler.Source, rep *Repo
 	processed := make(chan *job, c.batchSize())
 	var deferred int
 	var feedErr error
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		deferred, feedErr = c.fetchStage(ctx, src, fetched)
-	}()
-	go c.processStage(ctx, src, fetched, processed)
+	var stages sync.WaitGroup
+	stages.Go(func() { deferred, feedErr = c.fetchStage(ctx, src, fetched) })
+	stages.Go(func() { c.processStage(ctx, src, fetched, processed) })
+	// Each stage closes its output when its input is drained, so the
+	// commit stage returns once everything fetched has been accounted for.
 	c.commitStage(ctx, src, processed, rep)
-	<-done // processed is closed only after fetched is: the feed has returned
+	stages.Wait()
 	rep.Deferred = deferred
 	if feedErr != nil && rep.Err == nil {
 		rep.Err = feedErr
