@@ -54,8 +54,10 @@ type Crawler struct {
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
 
-	cpuOnce sync.Once
-	cpu     chan struct{} // see cpuSlots
+	// slots bound the pages processed at once across the passes sharing
+	// this Crawler (see cpuSlots); New makes them, and a copy of the
+	// Crawler shares them.
+	slots chan struct{}
 }
 
 // Report is what one pass did for one source.

@@ -22,10 +22,12 @@ func New(cfg *config.Config, st *store.Store, logger *slog.Logger) (*Crawler, er
 	if err != nil {
 		return nil, err
 	}
-	return &Crawler{
+	c := &Crawler{
 		Fetch: fc, Store: st, Classifier: clf, Logger: logger,
 		MaxPerRun: cfg.Crawl.MaxArticlesPerRun, PendingMaxAge: cfg.Crawl.PendingMaxAge,
-	}, nil
+	}
+	c.slots = make(chan struct{}, c.workers())
+	return c, nil
 }
 
 // FetchOptions maps the configuration to the fetcher's options.

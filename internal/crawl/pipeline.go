@@ -162,11 +162,15 @@ func (c *Crawler) commitStage(ctx context.Context, src crawler.Source, in <-chan
 	}
 }
 
-// cpuSlots is shared by the passes of every source that run at once, so
-// that together they process at most workers() pages at a time.
+// cpuSlots returns the tokens a worker holds while it processes a page:
+// the Crawler's own, shared by the passes over several sources that run at
+// once, so that together they process at most workers() pages at a time;
+// a Crawler built without New gets fresh ones for each pass.
 func (c *Crawler) cpuSlots() chan struct{} {
-	c.cpuOnce.Do(func() { c.cpu = make(chan struct{}, c.workers()) })
-	return c.cpu
+	if c.slots != nil && cap(c.slots) == c.workers() {
+		return c.slots
+	}
+	return make(chan struct{}, c.workers())
 }
 
 func (c *Crawler) workers() int {
