@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -14,17 +13,6 @@ import (
 	"github.com/vnjp-monitor/crawler/internal/store"
 	"github.com/vnjp-monitor/crawler/internal/testsite"
 )
-
-// freeAddr returns a loopback address no one listens on right now.
-func freeAddr(t *testing.T) string {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	return ln.Addr().String()
-}
 
 // storedArticles opens a database file and counts its articles.
 func storedArticles(t *testing.T, path string) int {

@@ -76,7 +76,7 @@ func defaults() Config {
 			MaxSitemapURLs:    5000,
 			PendingMaxAge:     30 * 24 * time.Hour,
 		},
-		Store: Store{KeepRejected: 90 * 24 * time.Hour},
+		Store:  Store{KeepRejected: 90 * 24 * time.Hour},
 		Digest: defaultDigest(),
 	}
 }

@@ -68,8 +68,8 @@ func decodeArticle(data []byte, a *crawler.Article) error {
 	return json.Unmarshal(data, a)
 }
 
-// putArticle writes a's record under its ID.
-func putArticle(tx *bolt.Tx, a *crawler.Article) error {
+// putRecord writes a's record under its ID.
+func putRecord(tx *bolt.Tx, a *crawler.Article) error {
 	data, err := encodeArticle(a)
 	if err != nil {
 		return err

@@ -25,7 +25,7 @@ func writeArticle(tx *bolt.Tx, old, a *crawler.Article, fp *fingerprint) error {
 	if a.Pillars == nil {
 		a.Pillars = []string{} // the JSON contract: never null
 	}
-	if err := putArticle(tx, a); err != nil {
+	if err := putRecord(tx, a); err != nil {
 		return err
 	}
 	order := tx.Bucket(bucketOrder)

@@ -75,7 +75,7 @@ func (s *Store) recodeArticles() error {
 				if err != nil {
 					return err
 				}
-				if err := putArticle(tx, a); err != nil {
+				if err := putRecord(tx, a); err != nil {
 					return err
 				}
 			}
