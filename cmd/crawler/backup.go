@@ -106,7 +106,7 @@ func sameFile(a, b string) (bool, error) {
 	return os.SameFile(fa, fb), nil
 }
 
-func runCompact(_ context.Context, a *app, args []string) error {
+func runCompact(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlagSet("compact", "")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -124,7 +124,7 @@ func runCompact(_ context.Context, a *app, args []string) error {
 	}
 	defer st.Close()
 	if keep := cfg.Store.KeepRejected; keep > 0 {
-		n, err := st.PruneRejected(time.Now().Add(-keep))
+		n, err := st.PruneRejected(ctx, time.Now().Add(-keep))
 		if err != nil {
 			return fmt.Errorf("compact: %w", err)
 		}

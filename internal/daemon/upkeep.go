@@ -24,7 +24,7 @@ func (d *Daemon) upkeep(cfg *config.Config) schedule.Job {
 		if keep <= 0 {
 			return
 		}
-		n, err := d.store.PruneRejected(d.opts.Now().Add(-keep))
+		n, err := d.store.PruneRejected(ctx, d.opts.Now().Add(-keep))
 		if err != nil {
 			d.log.Error("prune rejected articles", slog.String("error", err.Error()))
 			return

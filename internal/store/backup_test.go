@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -91,7 +92,7 @@ func TestPruneRejectedAndCompact(t *testing.T) {
 			rejectedIDs = append(rejectedIDs, id)
 		}
 	}
-	n, err := s.PruneRejected(old.Add(24 * time.Hour))
+	n, err := s.PruneRejected(context.Background(), old.Add(24*time.Hour))
 	mustDo(t, err)
 	if n != len(rejectedIDs) {
 		t.Errorf("pruned %d, want %d", n, len(rejectedIDs))
@@ -112,7 +113,7 @@ func TestPruneRejectedAndCompact(t *testing.T) {
 			t.Errorf("%s would be fetched again", u)
 		}
 	}
-	if n, _ := s.PruneRejected(old.Add(24 * time.Hour)); n != 0 {
+	if n, _ := s.PruneRejected(context.Background(), old.Add(24*time.Hour)); n != 0 {
 		t.Errorf("second prune pruned %d again", n)
 	}
 	before, after, err := s.Compact()

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"time"
 
@@ -17,11 +18,15 @@ const pruneChunk = 500
 // are still known and never fetched again; they leave the near-duplicate
 // index, having no text to compare. It walks the date index from the
 // oldest entry, in short transactions, so a daemon can run it while
-// crawling.
-func (s *Store) PruneRejected(cutoff time.Time) (int, error) {
+// crawling; it stops between transactions when ctx ends, returning ctx's
+// error and what it had pruned.
+func (s *Store) PruneRejected(ctx context.Context, cutoff time.Time) (int, error) {
 	total := 0
 	var after []byte
 	for {
+		if err := ctx.Err(); err != nil {
+			return total, err
+		}
 		n, next, err := s.pruneChunk(after, cutoff)
 		total += n
 		if err != nil {
