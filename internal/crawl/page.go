@@ -25,12 +25,16 @@ func (c *Crawler) process(ctx context.Context, src crawler.Source, j *job) {
 	j.page = nil // the body is not needed past extraction
 	var ex *extract.Article
 	var err error
-	pprof.Do(ctx, pprof.Labels("stage", "extract"), func(context.Context) {
+	pprof.Do(ctx, pprof.Labels("stage", "extract"), func(ctx context.Context) {
 		// extract decodes the bytes as received: it reads a <meta> charset
 		// anywhere in the head and guesses undeclared legacy encodings,
 		// which fetch's quick conversion for listings does not.
-		ex, err = extract.Extract(p.Raw, p.ContentType, p.FinalURL)
+		ex, err = extract.ExtractContext(ctx, p.Raw, p.ContentType, p.FinalURL)
 	})
+	if err != nil && ctx.Err() != nil {
+		j.err, j.canceled = ctx.Err(), true // cut short: stays queued
+		return
+	}
 	if err != nil {
 		j.err = fmt.Errorf("extract: %w", err)
 		return
