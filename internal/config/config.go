@@ -17,6 +17,10 @@ type Config struct {
 	Sources   []crawler.Source `yaml:"sources"`
 	Pillars   []crawler.Pillar `yaml:"pillars"`
 	Digest    Digest           `yaml:"digest"`
+	// Classifier holds the classifier's bounds, model file and vocabulary;
+	// what a file leaves out takes the shipped values (see
+	// [crawler.ClassifierConfig]).
+	Classifier crawler.ClassifierConfig `yaml:"classifier"`
 
 	// Location is Timezone loaded by Validate.
 	Location *time.Location `yaml:"-"`

@@ -53,6 +53,7 @@ func (c *Config) validate(idx keyIndex) []*FieldError {
 	c.validateSources(v)
 	c.validatePillars(v)
 	c.validateDigest(v)
+	c.validateClassifier(v)
 	return v.errs
 }
 
