@@ -30,6 +30,7 @@ var actorArticles = []article{
 		relevant: true, primary: crawler.PillarSemiconductors,
 		pillars: []string{crawler.PillarSemiconductors, crawler.PillarEducation},
 		not:     []string{crawler.PillarEconomy},
+		differs: "the contract lists training chip engineers under semiconductors, and the learned decision adds no education for it",
 	},
 	{
 		name:  "日本企業が人手不足でベトナム人を雇用",
@@ -49,6 +50,7 @@ var actorArticles = []article{
 		relevant: true, primary: crawler.PillarLabour,
 		pillars: []string{crawler.PillarLabour, crawler.PillarHealth},
 		not:     []string{crawler.PillarEconomy},
+		differs: "the rules on the workers' agreement and on workers first changed no labelled article and went; the agreement counts for trade and health leads",
 	},
 	{
 		name:  "経済連携協定に基づく看護師候補者",
@@ -57,7 +59,8 @@ var actorArticles = []article{
 		text: "日越経済連携協定に基づき、ベトナム人看護師候補者120人が成田空港に到着した。\n" +
 			"候補者は全国の病院で働きながら国家試験を目指す。",
 		relevant: true, primary: crawler.PillarLabour,
-		not: []string{crawler.PillarEconomy, crawler.PillarDevelopment},
+		not:     []string{crawler.PillarEconomy, crawler.PillarDevelopment},
+		differs: "the rules on the workers' agreement and on workers first changed no labelled article and went; the agreement counts for trade and health leads",
 	},
 	{
 		name:  "Japanese companies investing are still business",

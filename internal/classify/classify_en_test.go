@@ -36,6 +36,7 @@ var englishArticles = []article{
 			"They agreed that strategic trust between the two countries had never been higher and discussed maritime security and defence equipment transfers.",
 		relevant: true, primary: crawler.PillarDefence,
 		pillars: []string{crawler.PillarPolitical},
+		differs: "in the labelled articles, cues of the relationship as a whole come with political trust too rarely for the model to add it to defence talks",
 	},
 	{
 		name:  "yen loan for a metro line",
@@ -89,6 +90,7 @@ var englishArticles = []article{
 			"Visitors enjoyed taiko drums, tea ceremony demonstrations and Japanese food, while Vietnamese artists performed folk music.",
 		relevant: true, primary: crawler.PillarCulture,
 		pillars: []string{crawler.PillarPolitical},
+		differs: "the labelled articles give the model too few anniversaries marked by an event to add political trust for one",
 	},
 	{
 		name:  "anniversary in the background",
@@ -113,6 +115,7 @@ var englishArticles = []article{
 			"Students will take chip design courses in Hanoi and internships at factories in Kumamoto.",
 		relevant: true, primary: crawler.PillarSemiconductors,
 		pillars: []string{crawler.PillarEducation},
+		differs: "the contract lists training chip engineers under semiconductors, and the learned decision adds no education for it",
 	},
 	{
 		name:  "interns",

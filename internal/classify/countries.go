@@ -12,6 +12,9 @@ type sentCountries struct {
 	localJP   bool // a Japanese prefecture
 	// placeVN and placeJP are set for any locality, big cities included.
 	placeVN, placeJP bool
+	// standVN and standJP count the mentions through a stand-in (a city,
+	// an agency, a company, an official) rather than the country's name.
+	standVN, standJP float32
 	third            map[string]float32
 	thirdPair        map[string]bool // a third country joined to Viet Nam or Japan
 }
@@ -26,8 +29,9 @@ func (s *sentCountries) addThird(code string, w float32) {
 // japanGroup stands for the Japan half of names such as 日韓.
 var japanGroup = nameGroup{ent: entJP}
 
-// countries summarises each sentence of d.
-func (d *document) countries() []sentCountries {
+// countries summarises each sentence of d: the countries stage.
+func (c *Classifier) countries(d *document) {
+	longerList := !c.skip["longer-list"]
 	out := make([]sentCountries, len(d.sents))
 	for i := range d.names {
 		h := &d.names[i]
@@ -38,10 +42,16 @@ func (d *document) countries() []sentCountries {
 			s.vn += g.weight
 			s.localVN = s.localVN || g.local
 			s.placeVN = s.placeVN || g.local || g.city
+			if g.standIn() {
+				s.standVN += g.weight
+			}
 		case entJP:
 			s.jp += g.weight
 			s.localJP = s.localJP || g.local
 			s.placeJP = s.placeJP || g.local || g.city
+			if g.standIn() {
+				s.standJP += g.weight
+			}
 		case entPair:
 			s.vn += g.weight
 			s.jp += g.weight
@@ -55,25 +65,50 @@ func (d *document) countries() []sentCountries {
 			s.jp += g.weight
 			link(s, &japanGroup, g)
 		}
-		if i > 0 {
-			p := &d.names[i-1]
-			if p.sent == h.sent && joined(d.buffer(h.sent)[p.end:h.start]) {
-				link(s, p.g, g)
-			}
+		if i > 0 && d.names[i-1].sent == h.sent && d.matcherOf(h.sent).pairJoined(d, i, longerList) {
+			link(s, d.names[i-1].g, g)
 		}
 	}
-	return out
+	d.sc = out
 }
 
-// joiners are what may stand between two names that form a pair.
-var joiners = [][]byte{
-	{}, []byte("-"), []byte("/"), []byte(","), []byte("、"), []byte("・"), []byte("と"),
-	[]byte("&"), []byte("and"), []byte("và"), []byte("va"), []byte("with"), []byte("between"),
+// pairJoined reports whether name i is joined to the name before it
+// ("Viet Nam–Japan", "Việt Nam và Nhật Bản"). With longerList (the
+// longer-list rule), a joiner that also separates list items ("ASEAN,
+// Japan", "China, Viet Nam and Japan") joins only two names that are not
+// items of a longer list.
+func (m *matcher) pairJoined(d *document, i int, longerList bool) bool {
+	p, h := d.names[i-1], d.names[i]
+	buf := d.buffer(h.sent)
+	gap := bytes.TrimSpace(buf[p.end:h.start])
+	if len(gap) > 0 && !m.isJoiner(gap) {
+		return false
+	}
+	if len(gap) == 0 || !m.isSeparator(gap) || !longerList {
+		return true
+	}
+	if i > 1 && d.names[i-2].sent == h.sent && m.isSeparator(bytes.TrimSpace(buf[d.names[i-2].end:p.start])) {
+		return false
+	}
+	if i+1 < len(d.names) && d.names[i+1].sent == h.sent && m.isSeparator(bytes.TrimSpace(buf[h.end:d.names[i+1].start])) {
+		return false
+	}
+	return true
 }
 
-func joined(gap []byte) bool {
-	gap = bytes.TrimSpace(gap)
-	for _, j := range joiners {
+// isJoiner reports a gap that is exactly a pair joiner.
+func (m *matcher) isJoiner(gap []byte) bool {
+	for _, j := range m.joiners {
+		if bytes.Equal(gap, j) {
+			return true
+		}
+	}
+	return false
+}
+
+// isSeparator reports a gap that is exactly a list separator.
+func (m *matcher) isSeparator(gap []byte) bool {
+	for _, j := range m.separators {
 		if bytes.Equal(gap, j) {
 			return true
 		}

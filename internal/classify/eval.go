@@ -24,6 +24,8 @@ type Case struct {
 	Pillars  []string `json:"pillars"`
 	Primary  string   `json:"primary"` // "" (null in JSON) for negatives
 	Note     string   `json:"note,omitempty"`
+	// Source names the file the case came from, for reports by file.
+	Source string `json:"-"`
 }
 
 // ReadCases reads labelled cases, one JSON object per line; blank lines
@@ -138,6 +140,11 @@ func Evaluate(c *Classifier, cases []Case) Report {
 	for i, k := range cases {
 		got[i] = c.Classify(Input{ID: k.ID, Title: k.Title, Text: k.Text, Lang: k.Lang, URL: k.URL})
 	}
+	return evaluate(cases, got)
+}
+
+// evaluate scores classifications of cases, as a whole and by language.
+func evaluate(cases []Case, got []crawler.Classification) Report {
 	r := score(cases, got)
 	byLang := map[string][]int{}
 	for i, k := range cases {

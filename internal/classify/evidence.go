@@ -2,131 +2,176 @@ package classify
 
 import (
 	"sort"
-	"strings"
-	"unicode/utf8"
+
+	crawler "github.com/vnjp-monitor/crawler"
 )
 
 // Evidence limits: at most maxEvidence sentences per key, each trimmed to
-// about maxEvidenceRunes around the phrase that counted.
+// about maxEvidenceRunes around the phrase that counted; a span's
+// sentence is cut to about maxSpanRunes around its marks.
 const (
 	maxEvidence      = 3
 	maxEvidenceRunes = 200
+	maxSpanRunes     = 400
 )
 
-// quote returns up to n trimmed sentences, by index.
-func (d *document) quote(idx []int, n int) []string {
-	var out []string
+// verdict builds the classification from the decisions and their
+// evidence: the last stage.
+func (c *Classifier) verdict(d *document) {
+	v := &d.v
+	out := crawler.Classification{
+		Relevant:  v.relevant,
+		Relevance: round2(v.score),
+		Pillars:   []string{},
+		Evidence:  map[string][]string{},
+		Spans:     map[string][]crawler.EvidenceSpan{},
+	}
+	rel := d.firstSentences(v.sents, maxEvidence)
+	relEvidence := d.quotes(rel, nil)
+	if !v.relevant {
+		out.Relevance = min(out.Relevance, 0.49)
+		reason := v.reason
+		if reason == "" {
+			reason = "Viet Nam and Japan are rarely named together"
+		}
+		relEvidence = append([]string{reason}, d.quotes(d.firstSentences(v.sents, maxEvidence-1), nil)...)
+		rel = d.firstSentences(v.sents, maxEvidence-1)
+	} else {
+		out.Relevance = max(out.Relevance, 0.5)
+	}
+	out.Evidence[crawler.EvidenceRelevance] = relEvidence
+	out.Spans[crawler.EvidenceRelevance] = d.spans(rel, d.nameMarks)
+	if !v.relevant {
+		d.out = out
+		return
+	}
+	for _, p := range d.chosen {
+		id := c.pillars[p].ID
+		out.Pillars = append(out.Pillars, id)
+		sents := d.pillarSentences(p)
+		if len(sents) == 0 {
+			sents = rel // a pillar given for want of any other
+		}
+		out.Evidence[id] = d.quotes(sents, func(i int) [][2]int { return d.termMarks(p, i) })
+		out.Spans[id] = d.spans(sents, func(i int) [][2]int { return d.termMarks(p, i) })
+	}
+	out.Primary = out.Pillars[0]
+	d.out = out
+}
+
+// firstSentences returns up to n distinct sentence indices from idx.
+func (d *document) firstSentences(idx []int, n int) []int {
+	var out []int
 	seen := map[int]bool{}
 	for _, i := range idx {
 		if len(out) == n {
 			break
 		}
-		if seen[i] {
-			continue
+		if !seen[i] {
+			seen[i] = true
+			out = append(out, i)
 		}
-		seen[i] = true
-		out = append(out, d.trimmed(i, 0))
 	}
 	return out
 }
 
-// pillarEvidence returns the sentences that weighed most for a pillar,
-// trimmed around the phrase that counted; fallback is used when the
-// pillar was given for want of any other.
-func (d *document) pillarEvidence(hits []scoredHit, fallback []string) []string {
-	if len(hits) == 0 {
-		return fallback
-	}
+// pillarSentences returns the sentences that weighed most for pillar p.
+func (d *document) pillarSentences(p int) []int {
+	hits := d.scores[p].hits
 	sorted := append([]scoredHit(nil), hits...)
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].w > sorted[j].w })
-	var out []string
-	seen := map[int]bool{}
-	for _, h := range sorted {
-		if len(out) == maxEvidence {
-			break
+	idx := make([]int, len(sorted))
+	for k, h := range sorted {
+		idx[k] = h.sent
+	}
+	return d.firstSentences(idx, maxEvidence)
+}
+
+// nameMarks returns the names of the two countries (and of the regional
+// frameworks) in sentence i, as byte spans of its match buffer.
+func (d *document) nameMarks(i int) [][2]int {
+	var out [][2]int
+	for _, h := range d.names {
+		if h.sent == i && h.g.ent != entThird {
+			out = append(out, [2]int{h.start, h.end})
 		}
-		if seen[h.sent] {
+	}
+	return out
+}
+
+// termMarks returns pillar p's phrases in sentence i that counted.
+func (d *document) termMarks(p, i int) [][2]int {
+	var out [][2]int
+	for _, h := range d.scores[p].marks {
+		if h.sent == i {
+			out = append(out, [2]int{h.start, h.end})
+		}
+	}
+	for _, h := range d.scores[p].hits {
+		if h.sent == i && h.end > h.start && h.phrase != "" {
+			out = append(out, [2]int{h.start, h.end})
+		}
+	}
+	return out
+}
+
+// quotes returns sentences trimmed around their first mark.
+func (d *document) quotes(idx []int, marks func(int) [][2]int) []string {
+	out := make([]string, 0, len(idx))
+	for _, i := range idx {
+		at := 0
+		if marks != nil {
+			if m := marks(i); len(m) > 0 {
+				at, _ = d.runes(i, m[0][0], m[0][1])
+			}
+		}
+		out = append(out, trimAround(d.sents[i].text, at, maxEvidenceRunes, true))
+	}
+	return out
+}
+
+// spans returns the evidence sentences with their marks in runes.
+func (d *document) spans(idx []int, marks func(int) [][2]int) []crawler.EvidenceSpan {
+	out := make([]crawler.EvidenceSpan, 0, len(idx))
+	for _, i := range idx {
+		s := d.sents[i]
+		var rs []crawler.Mark
+		for _, m := range marks(i) {
+			a, b := d.runes(i, m[0], m[1])
+			rs = append(rs, crawler.Mark{Start: a, End: b})
+		}
+		rs = mergeMarks(rs)
+		at := 0
+		if len(rs) > 0 {
+			at = rs[0].Start
+		}
+		text, from := cutRunes(s.text, at, maxSpanRunes)
+		span := crawler.EvidenceSpan{Sentence: text, Offset: -1}
+		if s.kind == segBody && d.verbatim {
+			span.Offset = s.runeOff + from
+		}
+		n := runeLen(text)
+		for _, m := range rs {
+			m.Start, m.End = m.Start-from, min(m.End-from, n)
+			if m.Start >= 0 && m.End > m.Start {
+				span.Marks = append(span.Marks, m)
+			}
+		}
+		out = append(out, span)
+	}
+	return out
+}
+
+// mergeMarks sorts marks and joins overlapping ones.
+func mergeMarks(ms []crawler.Mark) []crawler.Mark {
+	sort.Slice(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+	var out []crawler.Mark
+	for _, m := range ms {
+		if n := len(out); n > 0 && m.Start <= out[n-1].End {
+			out[n-1].End = max(out[n-1].End, m.End)
 			continue
 		}
-		seen[h.sent] = true
-		s := d.sents[h.sent]
-		frac := 0.0
-		if n := s.end - s.off; n > 0 {
-			frac = float64(h.start-s.off) / float64(n)
-		}
-		out = append(out, d.trimmed(h.sent, frac))
+		out = append(out, m)
 	}
 	return out
-}
-
-// trimmed returns sentence i cut to about maxEvidenceRunes around the
-// point at fraction frac of its length, with "…" where it was cut. It
-// walks the string rather than converting it to runes: evidence is built
-// for every pillar of every article.
-func (d *document) trimmed(i int, frac float64) string {
-	text := d.sents[i].text
-	if len(text) <= maxEvidenceRunes || utf8.RuneCountInString(text) <= maxEvidenceRunes {
-		return text
-	}
-	at := int(frac * float64(len(text)))
-	for at > 0 && !utf8.RuneStart(text[at]) {
-		at--
-	}
-	start := back(text, at, maxEvidenceRunes/3)
-	end := forward(text, start, maxEvidenceRunes)
-	if end == len(text) {
-		start = back(text, end, maxEvidenceRunes)
-	}
-	start, end = wordStart(text, start), wordEnd(text, end)
-	out := strings.TrimSpace(text[start:end])
-	if start > 0 {
-		out = "…" + out
-	}
-	if end < len(text) {
-		out += "…"
-	}
-	return out
-}
-
-// back returns the offset n runes before i.
-func back(s string, i, n int) int {
-	for ; n > 0 && i > 0; n-- {
-		_, size := utf8.DecodeLastRuneInString(s[:i])
-		i -= size
-	}
-	return i
-}
-
-// forward returns the offset n runes after i.
-func forward(s string, i, n int) int {
-	for ; n > 0 && i < len(s); n-- {
-		_, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-	}
-	return i
-}
-
-// wordStart moves i forward to the start of a word, at most 15 runes, so
-// a cut does not split a word (scripts without spaces cut anywhere).
-func wordStart(s string, i int) int {
-	for k, j := 0, i; k < 15 && j < len(s); k++ {
-		if j == 0 || s[j-1] == ' ' {
-			return j
-		}
-		_, size := utf8.DecodeRuneInString(s[j:])
-		j += size
-	}
-	return i
-}
-
-// wordEnd moves i back to the end of a word, at most 15 runes.
-func wordEnd(s string, i int) int {
-	for k, j := 0, i; k < 15 && j > 0; k++ {
-		if j == len(s) || s[j] == ' ' {
-			return j
-		}
-		_, size := utf8.DecodeLastRuneInString(s[:j])
-		j -= size
-	}
-	return i
 }

@@ -66,17 +66,24 @@ func buildLowerTable() []rune {
 // Whitespace runs collapse to one space, typographic dashes become "-" and
 // the spaces around a dash are dropped, so "Việt Nam – Nhật Bản" and
 // "Việt Nam-Nhật Bản" read the same.
+//
+// pos keeps, for every byte of the buffers, the rune offset in its
+// segment of the character it came from, so a match can be marked in the
+// text as written.
 type normWriter struct {
 	f         form
 	cased     []byte
 	low       []byte
-	start     int  // where the current segment began
-	afterDash bool // drop spaces that follow a dash
+	pos       []int32
+	start     int   // where the current segment began
+	ri        int32 // rune offset in the segment of the rune being written
+	afterDash bool  // drop spaces that follow a dash
 }
 
 // begin starts a new segment (a sentence) at the end of the buffers.
 func (w *normWriter) begin() {
 	w.start = len(w.cased)
+	w.ri = 0
 	w.afterDash = false
 }
 
@@ -90,12 +97,14 @@ func (w *normWriter) end() {
 	}
 	w.cased = append(w.cased, '\n')
 	w.low = append(w.low, '\n')
+	w.pos = append(w.pos, w.ri)
 }
 
 func (w *normWriter) trimSpace() {
 	for len(w.cased) > w.start && w.cased[len(w.cased)-1] == ' ' {
 		w.cased = w.cased[:len(w.cased)-1]
 		w.low = w.low[:len(w.low)-1]
+		w.pos = w.pos[:len(w.pos)-1]
 	}
 }
 
@@ -108,14 +117,18 @@ func (w *normWriter) writeString(s string) {
 			// Most of a page is plain lowercase ASCII: copy it as is.
 			w.cased = append(w.cased, b)
 			w.low = append(w.low, b)
+			w.pos = append(w.pos, w.ri)
 			w.afterDash = false
 			i++
+			w.ri++
 			continue
 		case b >= 'A' && b <= 'Z':
 			w.cased = append(w.cased, b)
 			w.low = append(w.low, b+'a'-'A')
+			w.pos = append(w.pos, w.ri)
 			w.afterDash = false
 			i++
+			w.ri++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -123,11 +136,15 @@ func (w *normWriter) writeString(s string) {
 			// Kana and CJK ideographs have no case and no marks.
 			w.cased = append(w.cased, s[i:i+size]...)
 			w.low = append(w.low, s[i:i+size]...)
+			for range size {
+				w.pos = append(w.pos, w.ri)
+			}
 			w.afterDash = false
 		} else {
 			w.writeRune(r)
 		}
 		i += size
+		w.ri++
 	}
 }
 
@@ -176,6 +193,9 @@ func (w *normWriter) writeRune(r rune) {
 func (w *normWriter) put(c, l rune) {
 	w.cased = utf8.AppendRune(w.cased, c)
 	w.low = utf8.AppendRune(w.low, l)
+	for len(w.pos) < len(w.low) {
+		w.pos = append(w.pos, w.ri)
+	}
 }
 
 // mapRune unifies look-alike characters: fullwidth ASCII, dashes, quotes

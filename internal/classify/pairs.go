@@ -37,13 +37,13 @@ func (p *pairStats) best() []int {
 // pairs scores Viet Nam–Japan and each third country's pairing with
 // either of them. In a Mekong–Japan or ASEAN–Japan story the member
 // countries are not third parties.
-func (d *document) pairs(sc []sentCountries, framework bool) (*pairStats, map[string]*pairStats) {
+func (d *document) pairs(framework bool, members map[string]bool) (*pairStats, map[string]*pairStats) {
 	vj := &pairStats{listOnly: true}
 	thirds := map[string]*pairStats{}
-	for i, s := range sc {
+	for i, s := range d.sc {
 		w := segWeight(d.sents[i].kind)
 		pw := w // weight of a plain co-occurrence
-		outsiders := countOutsiders(s, framework)
+		outsiders := countOutsiders(s, framework, members)
 		if outsiders >= 2 {
 			pw *= listPenalty
 		}
@@ -52,7 +52,7 @@ func (d *document) pairs(sc []sentCountries, framework bool) (*pairStats, map[st
 			vj.listOnly = vj.listOnly && outsiders >= 2 && !s.pair
 		}
 		for code, n := range s.third {
-			if framework && regionMembers[code] {
+			if framework && members[code] {
 				continue
 			}
 			t := thirds[code]
@@ -93,10 +93,10 @@ func vjContribution(s sentCountries, w, pw float64, framework bool) float64 {
 	return got
 }
 
-func countOutsiders(s sentCountries, framework bool) int {
+func countOutsiders(s sentCountries, framework bool, members map[string]bool) int {
 	n := 0
 	for code := range s.third {
-		if !framework || !regionMembers[code] {
+		if !framework || !members[code] {
 			n++
 		}
 	}

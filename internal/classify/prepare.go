@@ -7,7 +7,15 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	crawler "github.com/vnjp-monitor/crawler"
 	"github.com/vnjp-monitor/crawler/internal/lang"
+)
+
+// Bounds on the parts of an input other than the text, which MaxRunes
+// bounds: a headline or an address longer than these is not one.
+const (
+	maxTitleRunes = 1000
+	maxURLBytes   = 2048
 )
 
 // nameHit is a recognised name in a sentence.
@@ -26,23 +34,60 @@ type termHit struct {
 	phrase     string
 }
 
-// document is an article prepared for scoring.
+// document is an article as the pipeline works on it: each stage reads
+// what the stages before it left here and adds its own part.
 type document struct {
-	lang  string
-	sents []sentence
-	low   []byte // match buffer of title and body
-	slug  []byte // match buffer of the URL slug, always folded
-	names []nameHit
-	cues  []nameHit // rule cues: receptions, the relationship as a whole
-	terms []termHit
-	lead  int // index of the first body sentence, -1 if none
+	in       Input
+	extract  bool     // run every stage, as training needs
+	m, slugM *matcher // the matchers of the text and of the URL slug
+	lang     string
+	text     string // the text classified: NFC, at most MaxRunes runes
+	verbatim bool   // text is the caller's Text as given, so offsets point into it
+	sents    []sentence
+	low      []byte  // match buffer of title and body
+	pos      []int32 // rune offset in its sentence of each byte of low
+	slug     []byte  // match buffer of the URL slug, always folded
+	slugPos  []int32
+	names    []nameHit
+	cues     []nameHit // rule cues, in sentence order
+	cueStart []int     // cues of sentence i: cues[cueStart[i]:cueStart[i+1]]
+	cueMask  []uint32  // entities cued in each sentence
+	terms    []termHit // in sentence order, then by start
+	lead     int       // index of the first body sentence, -1 if none
+	strong   []bool    // by pillar: a strong phrase somewhere in the article
+
+	sc     []sentCountries // the countries stage
+	v      verdict         // the relevance stage
+	scores []pillarScore   // the pillar-evidence stage
+	rule   ruleDecision    // the conventions stage
+	logit  []float64       // the pillars stage: presence log-odds by pillar
+	chosen []int           // the pillars and primary stages: assigned pillars, primary first
+	out    crawler.Classification
 }
 
-// prepare normalises, splits and scans an input.
-func (c *Classifier) prepare(in Input) *document {
-	title := toNFC(strings.TrimSpace(in.Title))
-	text := toNFC(in.Text)
-	d := &document{lang: c.language(in.Lang, title, text), lead: -1}
+// bound cuts a string to at most n runes.
+func bound(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := 0
+	for k := 0; k < n && i < len(s); k++ {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return s[:i]
+}
+
+// prepare bounds and normalises an input, splits it into sentences and
+// detects its language: the pipeline's first stage.
+func (c *Classifier) prepare(d *document) {
+	in := d.in
+	title := toNFC(strings.TrimSpace(bound(in.Title, maxTitleRunes*4)))
+	title = bound(title, maxTitleRunes)
+	raw := bound(in.Text, c.maxRunes)
+	text := toNFC(raw)
+	d.text, d.verbatim, d.lead = text, text == raw, -1
+	d.lang = c.language(in.Lang, title, text)
 	f := formFold
 	if d.lang == "vi" && hasVietnameseMarks(title+"\n"+prefix(text, 3000)) {
 		f = formLow
@@ -50,25 +95,36 @@ func (c *Classifier) prepare(in Input) *document {
 	w := &normWriter{f: f}
 	w.cased = make([]byte, 0, len(title)+len(text)+64)
 	w.low = make([]byte, 0, cap(w.cased))
+	w.pos = make([]int32, 0, cap(w.cased))
 	if title != "" {
-		d.addSentence(w, title, segTitle, 0)
+		d.addSentence(w, title, segTitle, 0, -1)
 	}
-	splitSentences(text, func(s string, para int) {
+	runeAt, byteAt := 0, 0
+	splitSentences(text, func(s string, para, off int) {
 		if d.lead < 0 {
 			d.lead = len(d.sents)
 		}
-		d.addSentence(w, s, segBody, para)
+		runeAt += utf8.RuneCountInString(text[byteAt:off])
+		byteAt = off
+		d.addSentence(w, s, segBody, para, runeAt)
 	})
-	d.low = w.low
-	d.scan(c.matchers[matcherKey(d.lang, f)], w.cased, w.low, 0)
-	if slug := urlSlug(in.URL); title == "" && slug != "" {
+	d.low, d.pos = w.low, w.pos
+	d.m, d.slugM = c.matchers[matcherKey(d.lang, f)], c.matchers[d.lang]
+	d.scan(d.m, w.cased, w.low, 0)
+	if slug := urlSlug(prefix(in.URL, maxURLBytes)); title == "" && slug != "" {
 		sw := &normWriter{f: formFold}
-		d.addSentence(sw, slug, segSlug, 0)
-		d.slug = sw.low
-		d.scan(c.matchers[d.lang], sw.cased, sw.low, len(d.sents)-1)
+		d.addSentence(sw, slug, segSlug, 0, -1)
+		d.slug, d.slugPos = sw.low, sw.pos
+		d.scan(d.slugM, sw.cased, sw.low, len(d.sents)-1)
 	}
-	d.resolveNames()
-	return d
+}
+
+// matcherOf returns the matcher that scanned sentence i.
+func (d *document) matcherOf(i int) *matcher {
+	if d.sents[i].kind == segSlug {
+		return d.slugM
+	}
+	return d.m
 }
 
 // language picks the term lists for an input: the given code, or the
@@ -95,12 +151,12 @@ func (c *Classifier) language(given, title, text string) string {
 	return l
 }
 
-func (d *document) addSentence(w *normWriter, s string, kind segKind, para int) {
+func (d *document) addSentence(w *normWriter, s string, kind segKind, para, runeOff int) {
 	w.begin()
 	w.writeString(s)
 	off := w.start
 	w.end()
-	d.sents = append(d.sents, sentence{text: s, kind: kind, para: para, off: off, end: len(w.low) - 1})
+	d.sents = append(d.sents, sentence{text: s, kind: kind, para: para, off: off, end: len(w.low) - 1, runeOff: runeOff})
 }
 
 // scan matches the buffer and records hits, starting with sentence first.
@@ -118,7 +174,7 @@ func (d *document) scan(m *matcher, cased, low []byte, first int) {
 			switch e.kind {
 			case kindName:
 				h := nameHit{sent: si, start: start, end: end, g: e.group}
-				if e.group.ent >= entReception {
+				if e.group.ent.isCue() {
 					d.cues = append(d.cues, h)
 				} else {
 					d.names = append(d.names, h)
@@ -158,6 +214,34 @@ func isKatakana(r rune) bool {
 	return r >= 0x30A1 && r <= 0x30FF && r != 0x30FB // ・ separates words
 }
 
+// index orders the hits and builds the per-sentence lookups the rules
+// use, so that asking about one sentence never walks the whole article.
+func (d *document) index(npillars int) {
+	d.resolveNames()
+	sort.SliceStable(d.cues, func(i, j int) bool { return d.cues[i].sent < d.cues[j].sent })
+	d.cueStart = make([]int, len(d.sents)+1)
+	d.cueMask = make([]uint32, len(d.sents))
+	for _, h := range d.cues {
+		d.cueStart[h.sent+1]++
+		d.cueMask[h.sent] |= 1 << h.g.ent
+	}
+	for i := range d.sents {
+		d.cueStart[i+1] += d.cueStart[i]
+	}
+	sort.SliceStable(d.terms, func(i, j int) bool {
+		if d.terms[i].sent != d.terms[j].sent {
+			return d.terms[i].sent < d.terms[j].sent
+		}
+		return d.terms[i].start < d.terms[j].start
+	})
+	d.strong = make([]bool, npillars)
+	for _, h := range d.terms {
+		if h.weight >= weightStrong {
+			d.strong[h.pillar] = true
+		}
+	}
+}
+
 // resolveNames keeps the leftmost-longest name where names overlap, so
 // "South China Sea" hides "China" and "Lào Cai" hides "Lào", then drops
 // the neutral names that only served to hide others.
@@ -187,12 +271,35 @@ func (d *document) resolveNames() {
 	d.names = kept
 }
 
+// sentCues returns the rule cues of sentence i.
+func (d *document) sentCues(i int) []nameHit {
+	return d.cues[d.cueStart[i]:d.cueStart[i+1]]
+}
+
+// hasCue reports whether sentence i holds a rule cue of kind ent.
+func (d *document) hasCue(i int, ent entity) bool {
+	return d.cueMask[i]&(1<<ent) != 0
+}
+
 // buffer returns the match buffer that holds sentence i.
 func (d *document) buffer(i int) []byte {
 	if d.sents[i].kind == segSlug {
 		return d.slug
 	}
 	return d.low
+}
+
+// runes maps a byte span of sentence i's match buffer to rune offsets in
+// the sentence as written.
+func (d *document) runes(i, start, end int) (int, int) {
+	p := d.pos
+	if d.sents[i].kind == segSlug {
+		p = d.slugPos
+	}
+	if end <= start {
+		return int(p[start]), int(p[start])
+	}
+	return int(p[start]), int(p[end-1]) + 1
 }
 
 // viSyllables are frequent Vietnamese syllables written without

@@ -17,10 +17,14 @@ const (
 // verdict is the relevance decision with what the pillar stage needs.
 type verdict struct {
 	relevant  bool
-	score     float64 // 0..1
+	score     float64 // 0..1: the model's probability, or the rules' score without a model
+	rule      float64 // the pairing rules' score, 0..1
+	reason    string  // why the rules found the story not relevant; "" when they did
 	framework bool    // a Mekong–Japan or ASEAN–Japan story Viet Nam takes part in
 	ctx       []float64
-	evidence  []string
+	pair      pairStats // the Viet Nam–Japan pairing
+	thirdTop  float64   // the strongest third country's pairing
+	sents     []int     // the sentences that decided, strongest first
 }
 
 // segWeight is how much a sentence's names count: a headline says what
@@ -35,9 +39,12 @@ func segWeight(k segKind) float64 {
 	return 1
 }
 
-// judge decides relevance from the sentence summaries.
-func (d *document) judge(sc []sentCountries) verdict {
-	v := verdict{}
+// judge decides relevance by the pairing rules from the sentence
+// summaries.
+func (d *document) judge(vocab *vocabulary) {
+	regionMembers := vocab.regionMembers
+	sc := d.sc
+	v := &d.v
 	var vn, jp float64
 	framework, vnActs := false, false
 	for _, s := range sc {
@@ -49,22 +56,23 @@ func (d *document) judge(sc []sentCountries) verdict {
 		vnActs = vnActs || (s.vn > 0 && (s.framework || len(s.third) < 2))
 	}
 	v.framework = framework && vnActs
-	v.ctx = d.contexts(sc, v.framework)
+	v.ctx = d.contexts(v.framework, regionMembers)
 	if vn == 0 || jp == 0 {
-		v.evidence = []string{absentReason(vn, jp)}
-		return v
+		v.reason = absentReason(vn, jp)
+		return
 	}
-	d.decide(&v, sc, vn, jp)
-	return v
+	d.decide(vn, jp, vocab)
 }
 
 // decide scores the Viet Nam–Japan pair against the third countries and
 // explains the outcome.
-func (d *document) decide(v *verdict, sc []sentCountries, vn, jp float64) {
-	vj, thirds := d.pairs(sc, v.framework)
+func (d *document) decide(vn, jp float64, vocab *vocabulary) {
+	sc, v, members := d.sc, &d.v, vocab.regionMembers
+	vj, thirds := d.pairs(v.framework, members)
 	vj.count = min(vn, jp)
 	score := vj.strength()
 	code, top := strongestThird(thirds)
+	v.pair, v.thirdTop = *vj, top
 	if score >= top {
 		score += 0.5 * min(float64(cueSentences(sc)), 4)
 	}
@@ -74,24 +82,26 @@ func (d *document) decide(v *verdict, sc []sentCountries, vn, jp float64) {
 	}
 	switch {
 	case vj.co > 0 && vj.listOnly && !v.framework:
-		v.score = 0.2
-		v.evidence = append([]string{"Viet Nam and Japan are named together only in a list of countries"}, d.quote(vj.best(), 2)...)
+		v.rule = 0.2
+		v.reason = "Viet Nam and Japan are named together only in a list of countries"
+		v.sents = vj.best()
 	case vj.co == 0 && !v.framework && min(vn, jp) < 2:
-		v.score = 0.2
-		v.evidence = append([]string{passingReason(vn, jp)}, d.quote(d.mentioning(sc, jp <= vn), 2)...)
-	case !v.framework && d.tailMention(sc):
-		v.score = 0.3
-		v.evidence = append([]string{"one of the two countries is named in one sentence only"}, d.quote(vj.best(), 2)...)
+		v.rule = 0.2
+		v.reason = passingReason(vn, jp)
+		v.sents = d.mentioning(jp <= vn)
+	case !v.framework && d.tailMention():
+		v.rule = 0.3
+		v.reason = "one of the two countries is named in one sentence only"
+		v.sents = vj.best()
 	case top > 0 && score < thirdRatio*top:
-		v.score = 0.49 * score / top
-		reason := fmt.Sprintf("mainly about %s with %s", sideOf(sc, code), countryNames[code])
-		v.evidence = append([]string{reason}, d.quote(thirds[code].best(), 2)...)
+		v.rule = 0.49 * score / top
+		v.reason = fmt.Sprintf("mainly about %s with %s", sideOf(sc, code), vocab.countryName(code))
+		v.sents = thirds[code].best()
 	default:
-		v.score = score / (score + relevantScore)
-		v.relevant = v.score >= 0.5
-		v.evidence = d.quote(vj.best(), 3)
-		if !v.relevant {
-			v.evidence = append([]string{"Viet Nam and Japan rarely named together"}, v.evidence...)
+		v.rule = score / (score + relevantScore)
+		v.sents = vj.best()
+		if v.rule < 0.5 {
+			v.reason = "Viet Nam and Japan rarely named together"
 		}
 	}
 }
@@ -99,28 +109,29 @@ func (d *document) decide(v *verdict, sc []sentCountries, vn, jp float64) {
 // contexts weighs each sentence's pillar evidence: full in the headline
 // and in sentences about the two countries, little in sentences about a
 // third country, less in sentences naming only one of the two.
-func (d *document) contexts(sc []sentCountries, framework bool) []float64 {
+func (d *document) contexts(framework bool, members map[string]bool) []float64 {
+	sc := d.sc
 	ctx := make([]float64, len(sc))
 	talks := d.cueIn(entTalks, false) || d.cueIn(entVisit, false)
 	for i, s := range sc {
 		switch {
 		case (s.vn > 0 && s.jp > 0) || s.pair || s.cue || s.framework || d.sents[i].kind != segBody:
 			ctx[i] = 1
-		case d.hasCue(i, entSide) && countOutsiders(s, framework) == 0:
+		case d.hasCue(i, entSide) && countOutsiders(s, framework, members) == 0:
 			// "The Japanese side will...": an outcome of the talks,
 			// which press releases give one side at a time.
 			ctx[i] = 1
-		case talks && d.numberedOutcome(i) && countOutsiders(s, framework) == 0:
+		case talks && d.numberedOutcome(i) && countOutsiders(s, framework, members) == 0:
 			// "3. Japan will continue to provide ODA...": a numbered
 			// outcome of the talks names one side at a time.
 			ctx[i] = 1
-		case talks && d.hasCue(i, entOutcome) && (countOutsiders(s, framework) == 0 || s.vn+s.jp == 0):
+		case talks && d.hasCue(i, entOutcome) && (countOutsiders(s, framework, members) == 0 || s.vn+s.jp == 0):
 			// "On defence, the leaders agreed...", "Thủ tướng đề nghị
 			// Nhật...": an outcome of the talks the story reports, even
 			// when it is about a third country ("they exchanged views on
 			// North Korea and agreed...").
 			ctx[i] = 1
-		case countOutsiders(s, framework) > 0:
+		case countOutsiders(s, framework, members) > 0:
 			ctx[i] = otherContext
 		case s.vn == 0 && s.jp == 0 && i > 0 && d.sents[i-1].kind == segBody && d.sents[i-1].para == d.sents[i].para:
 			// "They also agreed...": a sentence naming no one goes on
@@ -146,9 +157,9 @@ func cueSentences(sc []sentCountries) int {
 }
 
 // mentioning lists the sentences naming Japan (or Viet Nam).
-func (d *document) mentioning(sc []sentCountries, japan bool) []int {
+func (d *document) mentioning(japan bool) []int {
 	var out []int
-	for i, s := range sc {
+	for i, s := range d.sc {
 		if (japan && s.jp > 0) || (!japan && s.vn > 0) {
 			out = append(out, i)
 		}
@@ -186,7 +197,8 @@ func (d *document) bodySentences() int {
 // tailMention reports a story that names one of the two countries in a
 // single sentence after the lead ("no Japanese were hurt, the embassy
 // said"): a passing mention even though that sentence names both.
-func (d *document) tailMention(sc []sentCountries) bool {
+func (d *document) tailMention() bool {
+	sc := d.sc
 	short := d.bodySentences() <= shortText
 	var nvn, njp, atVN, atJP int
 	for i, s := range sc {

@@ -1,21 +1,15 @@
 package classify
 
-import (
-	"sort"
+import crawler "github.com/vnjp-monitor/crawler"
 
-	crawler "github.com/vnjp-monitor/crawler"
+// Evidence thresholds of the hand-set decision (see ruleDecision): one
+// strong phrase, a term in two sentences or in the title; three when no
+// phrase is tied to the relationship.
+const (
+	assignScore     = 2
+	unanchoredScore = 3
+	weakCap         = 1 // the most that weak phrases add to a pillar's score
 )
-
-// assignScore is the evidence a pillar needs: one strong phrase, a term in
-// two sentences, or a term in the title.
-const assignScore = 2
-
-// unanchoredScore is the evidence needed when no phrase is tied to the
-// relationship.
-const unanchoredScore = 3
-
-// weakCap is the most that weak phrases add to a pillar's score.
-const weakCap = 1
 
 // pillarScore is the evidence gathered for one pillar.
 type pillarScore struct {
@@ -27,89 +21,174 @@ type pillarScore struct {
 	anchored bool
 	prim     float64 // decides the primary: title and lead count more
 	title    float64 // weight found in the title or slug
-	enum     bool    // named in an enumeration of fields
+	enum     bool    // named in an enumeration of three fields or more
+	listed   bool    // named in a list of fields of cooperation, two or more
 	// sents counts the sentences with a term or strong phrase for the
 	// pillar; lead is set when one of them is the headline or the lead.
 	sents     int
 	lead      bool
 	dominated bool // its only phrase in a sentence where another pillar has several
-	hits      []scoredHit
+	// Sentences with a term or strong phrase, by the sentence's context:
+	// about the two countries (or the headline), naming one side, or
+	// about a third country; strongBoth counts strong phrases among the
+	// first.
+	both, oneSide, third, strongBoth int
+	// concrete counts the sentences, not about a third country, where a
+	// term or strong phrase stands beside a word of cooperation or of an
+	// outcome (agreed, signed, support): a concrete statement, as the
+	// contract asks. density is the most distinct phrases it has in one
+	// sentence.
+	concrete, density int
+	first             int // earliest sentence with a term or strong phrase; -1 if none
+	hits              []scoredHit
+	// marks are all its phrases that counted, by sentence, for the
+	// evidence spans: a sentence's best phrase and the others beside it.
+	marks []termHit
 }
 
 // scoredHit is a sentence's best phrase for a pillar, kept for evidence.
 type scoredHit struct {
 	sent       int
-	start, end int
+	start, end int // in the sentence's match buffer
 	w          float64
 	phrase     string // the phrase as configured; "" for a rule's own evidence
 	weak       bool   // a weak phrase, which only tops up other evidence
 }
 
-// scorePillars sums each pillar's evidence over the sentences.
-func (c *Classifier) scorePillars(d *document, v verdict) []pillarScore {
-	scores := make([]pillarScore, len(c.pillars))
+// sentenceRule narrows the phrases of one sentence that count, applying
+// a labelling convention of the contract to that sentence.
+type sentenceRule struct {
+	name string
+	run  func(c *Classifier, d *document, si int, kept []termHit) []termHit
+}
+
+// sentenceRules run on each sentence's phrases in this order; each is
+// described where it is defined. An exclusion goes first ("food
+// security" is no defence), then the lists of a pillar's own sub-areas,
+// the fields of study and workers' training, and regional bodies named
+// as background.
+var sentenceRules = []sentenceRule{
+	{"exclusions", func(_ *Classifier, _ *document, _ int, kept []termHit) []termHit { return dropExcluded(kept) }},
+	{"sub-area-lists", (*Classifier).dropSubAreaLists},
+	{"study-and-training", (*Classifier).subAreas},
+	{"regional-background", (*Classifier).regionalBackground},
+}
+
+// evidenceRules are the rules of pillar-evidence beside the sentence
+// rules, by name: two different terms of a pillar joined in a list count
+// as a strong phrase (paired-terms), a list of three fields of
+// cooperation names each (enumeration), and a pillar's single phrase in a
+// sentence where another pillar has several is a stray word (stray-word).
+var evidenceRules = []string{"paired-terms", "enumeration", "stray-word"}
+
+// scorePillars sums each pillar's evidence over the sentences: the
+// pillar-evidence stage.
+func (c *Classifier) scorePillars(d *document) {
+	d.scores = make([]pillarScore, len(c.pillars))
+	for p := range d.scores {
+		d.scores[p].first = -1
+	}
 	hits := d.terms
-	sort.SliceStable(hits, func(i, j int) bool {
-		if hits[i].sent != hits[j].sent {
-			return hits[i].sent < hits[j].sent
-		}
-		return hits[i].start < hits[j].start
-	})
 	for lo := 0; lo < len(hits); {
 		hi := lo
 		for hi < len(hits) && hits[hi].sent == hits[lo].sent {
 			hi++
 		}
-		c.scoreSentence(d, v, hits[lo:hi], scores)
+		c.scoreSentence(d, hits[lo:hi])
 		lo = hi
 	}
-	return scores
 }
 
 // scoreSentence adds one sentence's best phrase per pillar, and marks the
 // pillars of an enumeration.
-func (c *Classifier) scoreSentence(d *document, v verdict, hits []termHit, scores []pillarScore) {
+func (c *Classifier) scoreSentence(d *document, hits []termHit) {
 	si := hits[0].sent
-	// Only a list of fields of cooperation names each field on its own.
+	kept := append(make([]termHit, 0, len(hits)), hits...)
+	for _, r := range sentenceRules {
+		if !c.skip[r.name] {
+			kept = r.run(c, d, si, kept)
+		}
+	}
 	listing := d.hasCue(si, entCoop) && !d.hasCue(si, entStudy)
-	// The agreement goes first: "under the partnership agreement, nurse
-	// candidates..." is not a list of that agreement's sub-areas.
-	kept := c.labourAgreement(d, dropExcluded(hits))
-	kept = c.subAreas(d, si, d.dropSubAreaLists(si, kept), listing)
-	kept = c.investedPlant(c.chipTechnology(c.workerTrades(d, si, kept)))
-	kept = c.regionalBackground(d, si, kept)
 	best, dominated := bestPhrases(kept)
-	pairedTerms(d.buffer(si), kept, best)
+	runs := d.listRuns(si, solidHits(kept))
+	if !c.skip["paired-terms"] {
+		pairedTerms(runs, best)
+	}
 	wa, wp := sentWeights(d, si)
-	ctx := v.ctx[si]
+	ctx := d.v.ctx[si]
+	distinct := map[int]map[string]bool{}
+	for _, h := range kept {
+		if h.weight >= weightTerm {
+			if distinct[h.pillar] == nil {
+				distinct[h.pillar] = map[string]bool{}
+			}
+			distinct[h.pillar][h.phrase] = true
+		}
+	}
+	concrete := ctx >= aloneContext && (d.hasCue(si, entCoop) || d.hasCue(si, entOutcome))
+	for p, ph := range distinct {
+		s := &d.scores[p]
+		s.density = max(s.density, len(ph))
+		if concrete {
+			s.concrete++
+		}
+	}
+	for _, h := range kept {
+		if _, ok := best[h.pillar]; ok {
+			d.scores[h.pillar].marks = append(d.scores[h.pillar].marks, h)
+		}
+	}
 	for p, h := range best {
-		s := &scores[p]
-		w := float64(h.weight) * ctx
-		if h.weight < weightTerm {
-			// Weak phrases top up other evidence; many of them are
-			// still not evidence of a pillar.
-			add := min(wa*w, weakCap-s.weak)
-			s.weak += add
-			w = add / wa
-		}
-		s.total += wa * w
-		s.prim += wp * w
-		s.solid = s.solid || h.weight >= weightTerm
-		if h.weight >= weightTerm && ctx >= aloneContext {
-			s.sents++
-			// Political trust is left to the conventions (keepPolitical).
-			s.dominated = dominated[p] && !listing && c.pillars[p].ID != crawler.PillarPolitical
-			s.lead = s.lead || d.sents[si].kind != segBody || si == d.lead
-		}
-		s.anchored = s.anchored || (h.weight >= weightTerm && ctx >= 1)
-		if k := d.sents[si].kind; k == segTitle || k == segSlug {
-			s.title += w
-		}
-		s.hits = append(s.hits, scoredHit{sent: si, start: h.start, end: h.end, w: wa * w, phrase: h.phrase, weak: h.weight < weightTerm})
+		// Political trust is left to the conventions (keepPolitical).
+		stray := dominated[p] && !listing && c.pillars[p].ID != crawler.PillarPolitical
+		c.addEvidence(d, &d.scores[p], si, h, ctx, wa, wp, stray)
 	}
-	if ctx >= aloneContext && listing {
-		markEnumeration(d, si, kept, best, scores)
+	if ctx >= aloneContext && listing && !c.skip["enumeration"] {
+		d.markEnumeration(si, runs, best)
 	}
+}
+
+// addEvidence adds a sentence's best phrase for one pillar to its score.
+func (c *Classifier) addEvidence(d *document, s *pillarScore, si int, h termHit, ctx, wa, wp float64, dominated bool) {
+	w := float64(h.weight) * ctx
+	if h.weight < weightTerm {
+		// Weak phrases top up other evidence; many of them are
+		// still not evidence of a pillar.
+		add := min(wa*w, weakCap-s.weak)
+		s.weak += add
+		w = add / wa
+	}
+	s.total += wa * w
+	s.prim += wp * w
+	solid := h.weight >= weightTerm
+	s.solid = s.solid || solid
+	if solid {
+		switch {
+		case ctx >= 1:
+			s.both++
+			if h.weight >= weightStrong {
+				s.strongBoth++
+			}
+		case ctx >= aloneContext:
+			s.oneSide++
+		default:
+			s.third++
+		}
+		if s.first < 0 {
+			s.first = si
+		}
+	}
+	if solid && ctx >= aloneContext {
+		s.sents++
+		s.dominated = dominated && !c.skip["stray-word"]
+		s.lead = s.lead || d.sents[si].kind != segBody || si == d.lead
+	}
+	s.anchored = s.anchored || (solid && ctx >= 1)
+	if k := d.sents[si].kind; k == segTitle || k == segSlug {
+		s.title += w
+	}
+	s.hits = append(s.hits, scoredHit{sent: si, start: h.start, end: h.end, w: wa * w, phrase: h.phrase, weak: !solid})
 }
 
 // bestPhrases returns each pillar's heaviest phrase in a sentence, and
@@ -153,14 +232,20 @@ func sentWeights(d *document, i int) (assign, primary float64) {
 // pillar ("security" inside "food security") and the exclusions
 // themselves.
 func dropExcluded(hits []termHit) []termHit {
-	out := make([]termHit, 0, len(hits))
+	var excl []termHit
+	for _, h := range hits {
+		if h.weight < 0 {
+			excl = append(excl, h)
+		}
+	}
+	out := hits[:0]
 	for _, h := range hits {
 		if h.weight < 0 {
 			continue
 		}
 		excluded := false
-		for _, x := range hits {
-			if x.weight < 0 && x.pillar == h.pillar && x.start <= h.start && h.end <= x.end {
+		for _, x := range excl {
+			if x.pillar == h.pillar && x.start <= h.start && h.end <= x.end {
 				excluded = true
 				break
 			}
@@ -172,43 +257,21 @@ func dropExcluded(hits []termHit) []termHit {
 	return out
 }
 
-// hasCue reports whether sentence i holds a rule cue of kind ent.
-func (d *document) hasCue(i int, ent entity) bool {
-	for _, h := range d.cues {
-		if h.sent == i && h.g.ent == ent {
+// hitIn reports whether the pillar has a phrase in sentence i.
+func (s *pillarScore) hitIn(i int) bool {
+	for _, h := range s.hits {
+		if h.sent == i {
 			return true
 		}
 	}
 	return false
 }
 
-// assigned reports whether a pillar's evidence is enough: an enumeration,
-// or a score of assignScore that rests on more than weak phrases and is
-// either tied to the relationship (headline, a sentence naming both
-// countries) or repeated enough to be the story's subject.
-func (s *pillarScore) assigned() bool {
-	if s.enum {
-		return true
-	}
-	if s.sents < 2 && !s.lead && s.dominated {
-		// One word in one sentence about another pillar ("built the
-		// bridge, the airport and a hospital") is not the story's subject.
-		return false
-	}
-	return s.total >= assignScore && s.solid && (s.anchored || s.total >= unanchoredScore)
-}
-
 // pairedTerms raises to a strong phrase the pillars named by two
 // different terms joined in a list ("trade and investment", "thương mại,
 // đầu tư"): the pair says as much as one strong phrase.
-func pairedTerms(buf []byte, kept []termHit, best map[int]termHit) {
-	var items []termHit
-	for _, h := range kept {
-		if h.weight >= weightTerm {
-			items = append(items, h)
-		}
-	}
-	for _, run := range listRuns(buf, items) {
+func pairedTerms(runs [][]termHit, best map[int]termHit) {
+	for _, run := range runs {
 		for i, h := range run {
 			b := best[h.pillar]
 			if b.weight >= weightStrong {
@@ -223,4 +286,16 @@ func pairedTerms(buf []byte, kept []termHit, best map[int]termHit) {
 			}
 		}
 	}
+}
+
+// solidHits returns the terms and strong phrases among hits: weak words
+// are no items of a list of fields.
+func solidHits(hits []termHit) []termHit {
+	var out []termHit
+	for _, h := range hits {
+		if h.weight >= weightTerm {
+			out = append(out, h)
+		}
+	}
+	return out
 }

@@ -23,6 +23,7 @@ type sentence struct {
 	kind     segKind
 	para     int // paragraph number in the body
 	off, end int // span in the match buffers
+	runeOff  int // rune offset in the text classified; -1 for the title and slug
 }
 
 // abbreviations end with a dot that does not end a sentence.
@@ -37,24 +38,37 @@ var abbreviations = map[string]bool{
 	"ts": true, "pgs": true, "gs": true,
 }
 
+// maxSentenceRunes bounds a sentence: a page without full stops (a
+// table, a list, text in a script the splitter does not know) is cut into
+// pieces of at most this many runes, so no rule ever works on more than
+// one piece at a time and the cost stays linear in the text.
+const maxSentenceRunes = 600
+
 // splitSentences calls emit for each sentence of text with its paragraph
-// number. Lines are paragraphs; sentences end at . ! ? and at 。！？.
-func splitSentences(text string, emit func(s string, para int)) {
-	para := 0
+// number and its byte offset in text. Lines are paragraphs; sentences end
+// at . ! ? and at 。！？.
+func splitSentences(text string, emit func(s string, para, off int)) {
+	para, off := 0, 0
 	for line := range strings.SplitSeq(text, "\n") {
+		lineOff := off
+		off += len(line) + 1
 		if strings.TrimSpace(line) == "" {
 			continue
 		}
-		splitLine(line, func(s string) { emit(s, para) })
+		splitLine(line, func(s string, at int) { emit(s, para, lineOff+at) })
 		para++
 	}
 }
 
-func splitLine(line string, emit func(string)) {
-	out := func(s string) {
-		if s = strings.TrimSpace(s); s != "" {
-			emit(s)
-		}
+func splitLine(line string, emit func(s string, off int)) {
+	out := func(from, to int) {
+		capRunes(line, from, to, func(a, b int) {
+			s := line[a:b]
+			lead := len(s) - len(strings.TrimLeftFunc(s, unicode.IsSpace))
+			if trimmed := strings.TrimSpace(s); trimmed != "" {
+				emit(trimmed, a+lead)
+			}
+		})
 	}
 	start := 0
 	for i := 0; i < len(line); {
@@ -72,13 +86,39 @@ func splitLine(line string, emit func(string)) {
 		}
 		if cut {
 			j := skipClosers(line, next)
-			out(line[start:j])
+			out(start, j)
 			start, i = j, j
 			continue
 		}
 		i = next
 	}
-	out(line[start:])
+	out(start, len(line))
+}
+
+// capRunes calls emit with the pieces of s[from:to] of at most
+// maxSentenceRunes runes, cut at a space when there is one in the last
+// fifth of a piece.
+func capRunes(s string, from, to int, emit func(from, to int)) {
+	if to-from <= maxSentenceRunes {
+		emit(from, to) // fewer bytes than the bound: fewer runes too
+		return
+	}
+	for from < to {
+		end, n, lastSpace := from, 0, -1
+		for end < to && n < maxSentenceRunes {
+			if s[end] == ' ' && n > maxSentenceRunes*4/5 {
+				lastSpace = end
+			}
+			_, size := utf8.DecodeRuneInString(s[end:])
+			end += size
+			n++
+		}
+		if end < to && lastSpace > from {
+			end = lastSpace
+		}
+		emit(from, end)
+		from = end
+	}
 }
 
 // skipClosers moves past closing quotes and brackets after a full stop.

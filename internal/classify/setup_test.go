@@ -1,8 +1,10 @@
 package classify
 
 import (
+	"fmt"
 	"os"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"unicode/utf8"
@@ -59,35 +61,57 @@ type article struct {
 	pillars  []string // must all be assigned
 	not      []string // must not be assigned
 	exactly  bool     // pillars is the whole set
+	// differs explains a known disagreement of the learned decision with
+	// this expectation, which the labelled articles do not support; the
+	// test then checks that the verdict still differs, so that the note
+	// goes when the classifier comes round.
+	differs string
 }
 
 // check classifies a and reports every broken expectation.
 func (a article) check(t *testing.T, c *Classifier) {
 	t.Helper()
 	got := c.Classify(Input{ID: a.name, Title: a.title, Text: a.text, Lang: a.lang})
-	if got.Relevant != a.relevant {
-		t.Fatalf("Relevant=%v (relevance %.2f), want %v; evidence %q", got.Relevant, got.Relevance, a.relevant, got.Evidence[crawler.EvidenceRelevance])
-	}
 	checkShape(t, got)
-	if !a.relevant {
-		return
+	problems := a.problems(got)
+	switch {
+	case a.differs == "":
+		for _, p := range problems {
+			t.Error(p)
+		}
+	case len(problems) == 0:
+		t.Errorf("the verdict now meets its expectation: remove the note %q", a.differs)
+	default:
+		t.Logf("known difference (%s): %s", a.differs, strings.Join(problems, "; "))
 	}
+}
+
+// problems lists how a verdict breaks the expectations.
+func (a article) problems(got crawler.Classification) []string {
+	if got.Relevant != a.relevant {
+		return []string{fmt.Sprintf("Relevant=%v (relevance %.2f), want %v; evidence %q", got.Relevant, got.Relevance, a.relevant, got.Evidence[crawler.EvidenceRelevance])}
+	}
+	if !a.relevant {
+		return nil
+	}
+	var out []string
 	if got.Primary != a.primary {
-		t.Errorf("Primary=%q, want %q (pillars %v)", got.Primary, a.primary, got.Pillars)
+		out = append(out, fmt.Sprintf("Primary=%q, want %q (pillars %v)", got.Primary, a.primary, got.Pillars))
 	}
 	for _, p := range a.pillars {
 		if !slices.Contains(got.Pillars, p) {
-			t.Errorf("Pillars=%v, want %s among them", got.Pillars, p)
+			out = append(out, fmt.Sprintf("Pillars=%v, want %s among them", got.Pillars, p))
 		}
 	}
 	for _, p := range a.not {
 		if slices.Contains(got.Pillars, p) {
-			t.Errorf("Pillars=%v, want no %s; evidence %q", got.Pillars, p, got.Evidence[p])
+			out = append(out, fmt.Sprintf("Pillars=%v, want no %s; evidence %q", got.Pillars, p, got.Evidence[p]))
 		}
 	}
 	if a.exactly && len(got.Pillars) != len(a.pillars) {
-		t.Errorf("Pillars=%v, want exactly %v", got.Pillars, a.pillars)
+		out = append(out, fmt.Sprintf("Pillars=%v, want exactly %v", got.Pillars, a.pillars))
 	}
+	return out
 }
 
 // checkShape verifies what every verdict promises: never-nil pillars, a
@@ -121,4 +145,17 @@ func checkShape(t *testing.T, got crawler.Classification) {
 	if len(got.Evidence) != len(keys) {
 		t.Errorf("Evidence has keys %d, want %d (relevance and each pillar)", len(got.Evidence), len(keys))
 	}
+}
+
+// runUntil passes an input through the pipeline up to and including the
+// stage named last.
+func (c *Classifier) runUntil(in Input, last string) *document {
+	d := &document{in: in}
+	for _, st := range pipeline {
+		st.run(c, d)
+		if st.name == last {
+			break
+		}
+	}
+	return d
 }

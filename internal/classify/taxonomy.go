@@ -49,6 +49,9 @@ type matcher struct {
 	form    form
 	ac      *automaton
 	entries [][]entry // by pattern id
+	// joiners and separators are the pair-joiner and list-separator
+	// phrases of the language, normalised in the matcher's form.
+	joiners, separators [][]byte
 }
 
 // matcherSet builds a matcher from patterns added one by one.
@@ -102,8 +105,8 @@ func isAcronym(s string) bool {
 }
 
 // compile builds one matcher per language and form from the pillars and
-// the built-in names. Vietnamese gets two: with and without diacritics.
-func compile(pillars []crawler.Pillar) (map[string]*matcher, error) {
+// the vocabulary. Vietnamese gets two: with and without diacritics.
+func compile(pillars []crawler.Pillar, vocab *vocabulary) (map[string]*matcher, error) {
 	langs := map[string]bool{"en": true, "vi": true, "ja": true}
 	for _, p := range pillars {
 		for _, m := range []map[string][]string{p.Terms, p.Strong, p.Weak, p.Exclude} {
@@ -119,7 +122,7 @@ func compile(pillars []crawler.Pillar) (map[string]*matcher, error) {
 			forms = append(forms, formLow)
 		}
 		for _, f := range forms {
-			m, err := compileOne(pillars, l, f)
+			m, err := compileOne(pillars, vocab, l, f)
 			if err != nil {
 				return nil, err
 			}
@@ -136,7 +139,7 @@ func matcherKey(lang string, f form) string {
 	return lang
 }
 
-func compileOne(pillars []crawler.Pillar, lang string, f form) (*matcher, error) {
+func compileOne(pillars []crawler.Pillar, vocab *vocabulary, lang string, f form) (*matcher, error) {
 	s := &matcherSet{form: f, ids: map[string]int{}}
 	for i, p := range pillars {
 		lists := []struct {
@@ -158,31 +161,38 @@ func compileOne(pillars []crawler.Pillar, lang string, f form) (*matcher, error)
 			}
 		}
 	}
-	for _, groups := range [][]nameGroup{nameGroups, thirdGroups, ruleCues, sideCues} {
-		for gi := range groups {
-			g := &groups[gi]
-			if !g.inScope(lang) || (g.accentOnly && f == formFold) || (g.foldOnly && f == formLow) {
+	for _, g := range vocab.groups {
+		if !g.inScope(lang) || (g.accentOnly && f == formFold) || (g.foldOnly && f == formLow) {
+			continue
+		}
+		for _, n := range g.names {
+			// A trailing "*" matches any ending, as in the taxonomy.
+			prefix := strings.HasSuffix(n, "*")
+			n = strings.TrimSuffix(n, "*")
+			e := entry{kind: kindName, group: g, caseSens: g.caseSens, rightWord: !prefix, kanaBound: g.kanaBound}
+			cased, low := normalizeTerm(n, f)
+			if low == "" {
 				continue
 			}
-			for _, n := range g.names {
-				// A trailing "*" matches any ending, as in the taxonomy.
-				prefix := strings.HasSuffix(n, "*")
-				n = strings.TrimSuffix(n, "*")
-				e := entry{kind: kindName, group: g, caseSens: g.caseSens, rightWord: !prefix, kanaBound: g.kanaBound}
-				cased, low := normalizeTerm(n, f)
-				s.add(cased, low, e)
-				if f == formLow && strings.ContainsAny(low, " -") {
-					// A headline typed without diacritics over a text with
-					// them: "Viet Nam - Nhat Ban" is no ordinary word.
-					fc, fl := normalizeTerm(n, formFold)
-					if fl != low {
-						s.add(fc, fl, e)
-					}
+			s.add(cased, low, e)
+			if f == formLow && strings.ContainsAny(low, " -") {
+				// A headline typed without diacritics over a text with
+				// them: "Viet Nam - Nhat Ban" is no ordinary word.
+				fc, fl := normalizeTerm(n, formFold)
+				if fl != low {
+					s.add(fc, fl, e)
 				}
 			}
 		}
 	}
-	return s.build(), nil
+	m := s.build()
+	for _, j := range vocab.gapPhrases(rolePairJoiner, lang, f) {
+		m.joiners = append(m.joiners, []byte(j))
+	}
+	for _, j := range vocab.gapPhrases(roleListSeparator, lang, f) {
+		m.separators = append(m.separators, []byte(j))
+	}
+	return m, nil
 }
 
 var (

@@ -3,6 +3,7 @@ package classify
 import (
 	"slices"
 	"sort"
+	"strings"
 	"testing"
 
 	"golang.org/x/text/unicode/norm"
@@ -66,7 +67,12 @@ func TestSplitSentences(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
-			splitSentences(tt.in, func(s string, _ int) { got = append(got, s) })
+			splitSentences(tt.in, func(s string, _, off int) {
+				if tt.in[off:off+len(s)] != s {
+					t.Errorf("sentence %q at offset %d, text there is %q", s, off, tt.in[off:off+len(s)])
+				}
+				got = append(got, s)
+			})
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
@@ -127,9 +133,9 @@ func TestNameBoundaries(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := c.prepare(Input{Text: tt.text, Lang: tt.lang})
+			d := c.runUntil(Input{Text: tt.text, Lang: tt.lang}, "countries")
 			var s sentCountries
-			for _, x := range d.countries() {
+			for _, x := range d.sc {
 				s.vn += x.vn
 				s.jp += x.jp
 				for k, w := range x.third {
@@ -156,12 +162,35 @@ func TestEvidenceTrimmed(t *testing.T) {
 		long += "The ministers discussed many details of the plan at length and in depth, "
 	}
 	long += "including a new yen loan for a metro line."
-	d := &document{sents: []sentence{{text: long}}}
-	got := d.trimmed(0, 0.95)
-	if n := len([]rune(got)); n > maxEvidenceRunes+2 {
+	at := runeLen(long) - 10
+	got := trimAround(long, at, maxEvidenceRunes, true)
+	if n := runeLen(got); n > maxEvidenceRunes+2 {
 		t.Errorf("trimmed to %d runes, want at most %d", n, maxEvidenceRunes+2)
 	}
-	if !slices.Contains([]bool{true}, len(got) > 0 && []rune(got)[0] == '…') {
-		t.Errorf("trimmed %q, want a leading ellipsis", got)
+	if !strings.HasPrefix(got, "…") || !strings.Contains(got, "metro line") {
+		t.Errorf("trimmed %q, want a leading ellipsis and the end of the sentence", got)
+	}
+	cut, from := cutRunes(long, at, maxSpanRunes)
+	if []rune(long)[from] != []rune(cut)[0] || !strings.Contains(long, cut) {
+		t.Errorf("cutRunes gave %q at rune %d, not a part of the sentence there", cut, from)
+	}
+}
+
+// A sentence without full stops is cut into pieces, so the rules never
+// work on more than maxSentenceRunes at a time.
+func TestLongSentenceCut(t *testing.T) {
+	text := strings.Repeat("word ", 1000) + strings.Repeat("語", 2000)
+	n := 0
+	splitSentences(text, func(s string, _, off int) {
+		n++
+		if runeLen(s) > maxSentenceRunes {
+			t.Errorf("sentence of %d runes, want at most %d", runeLen(s), maxSentenceRunes)
+		}
+		if text[off:off+len(s)] != s {
+			t.Errorf("sentence at offset %d is not the text there", off)
+		}
+	})
+	if want := (5000 + 2000) / maxSentenceRunes; n < want {
+		t.Errorf("%d sentences, want at least %d", n, want)
 	}
 }

@@ -11,10 +11,10 @@ import (
 )
 
 // New wires a Crawler from the configuration: the classifier from its
-// taxonomy, a fetcher with its politeness settings keeping conditional-GET
+// taxonomy and classifier section, a fetcher with its politeness settings keeping conditional-GET
 // state in st.
 func New(cfg *config.Config, st *store.Store, logger *slog.Logger) (*Crawler, error) {
-	clf, err := classify.New(cfg.Pillars)
+	clf, err := classify.New(cfg.Pillars, classify.WithConfig(cfg.Classifier))
 	if err != nil {
 		return nil, fmt.Errorf("taxonomy in %s: %w", cfg.Path, err)
 	}

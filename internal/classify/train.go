@@ -1,0 +1,457 @@
+package classify
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+
+	crawler "github.com/vnjp-monitor/crawler"
+)
+
+// TrainSettings are the settings of training and of its
+// cross-validation.
+type TrainSettings struct {
+	Folds   int   `json:"folds"`
+	Repeats int   `json:"repeats"`
+	Seed    int64 `json:"seed"`
+	// Lambda is the L2 regularisation. When Tune is set, training picks
+	// it by cross-validation on the training data from the candidates in
+	// lambdaGrid.
+	Lambda Lambda `json:"lambda"`
+	Tune   bool   `json:"tune"`
+}
+
+// Lambda holds the strength of the L2 penalty on each group of weights:
+// relevance, the pillar weights shared by every pillar, each pillar's
+// own, and the primary's weights and per-pillar priors. Larger is
+// simpler.
+type Lambda struct {
+	Relevance float64 `json:"relevance"`
+	Shared    float64 `json:"shared"`
+	Own       float64 `json:"own"`
+	Primary   float64 `json:"primary"`
+	Prior     float64 `json:"prior"`
+}
+
+// DefaultLambda is the regularisation fixed in advance: strong, as 271
+// labelled articles call for, each pillar's own weights held four times
+// closer to zero than the shared ones.
+var DefaultLambda = Lambda{Relevance: 1, Shared: 1, Own: 4, Primary: 1, Prior: 4}
+
+// DefaultTrainSettings are the settings `crawler train` uses unless told
+// otherwise.
+var DefaultTrainSettings = TrainSettings{Folds: 5, Repeats: 5, Seed: 1, Lambda: DefaultLambda}
+
+// biasLambda keeps a bias almost free while keeping the problem strictly
+// convex.
+const biasLambda = 1e-3
+
+// example is one labelled article's features, computed once.
+type example struct {
+	c        *Case
+	doc      *document
+	rel      []float64   // relevance features
+	pil      [][]float64 // pillar features by pillar
+	gold     []bool      // labelled pillars by pillar
+	primary  int         // labelled primary; -1 when not relevant or unknown
+	relevant bool
+}
+
+// examples computes every case's features with c, which must have no
+// model.
+func (c *Classifier) examples(cases []Case) ([]example, error) {
+	out := make([]example, len(cases))
+	for i := range cases {
+		k := &cases[i]
+		d := c.run(Input{ID: k.ID, Title: k.Title, Text: k.Text, Lang: k.Lang, URL: k.URL}, true)
+		e := example{c: k, doc: d, rel: d.relevanceVector(), relevant: k.Relevant, primary: -1,
+			gold: make([]bool, len(c.pillars))}
+		for p := range c.pillars {
+			e.pil = append(e.pil, d.pillarVector(p))
+		}
+		for _, id := range k.Pillars {
+			p, ok := c.index[id]
+			if !ok {
+				return nil, fmt.Errorf("case %s: pillar %q is not in the taxonomy", k.ID, id)
+			}
+			e.gold[p] = true
+		}
+		if k.Relevant {
+			p, ok := c.index[k.Primary]
+			if !ok {
+				return nil, fmt.Errorf("case %s: primary %q is not in the taxonomy", k.ID, k.Primary)
+			}
+			e.primary = p
+			e.gold[p] = true
+		}
+		d.release()
+		out[i] = e
+	}
+	return out, nil
+}
+
+// release drops the buffers that training does not need.
+func (d *document) release() {
+	d.low, d.pos, d.slug, d.slugPos, d.text = nil, nil, nil, nil, ""
+}
+
+// fitted is a model being trained or cross-validated, laid out by
+// pillar index.
+type fitted struct {
+	pol     int // index of political trust, -1 without it
+	rel     Linear
+	pillars []Linear // shared plus own, by pillar
+	shared  Linear
+	own     []Linear
+	primary []float64
+	prior   []float64
+}
+
+// fit trains the three models on examples for the pillars ids.
+func fit(ex []example, ids []string, lam Lambda) (*fitted, error) {
+	npillars := len(ids)
+	f := &fitted{pol: slices.Index(ids, crawler.PillarPolitical)}
+	var err error
+	if f.rel, err = fitRelevance(ex, lam.Relevance); err != nil {
+		return nil, fmt.Errorf("relevance: %w", err)
+	}
+	if f.shared, f.own, err = fitPillars(ex, npillars, lam); err != nil {
+		return nil, fmt.Errorf("pillars: %w", err)
+	}
+	f.pillars = combine(f.shared, f.own)
+	// The primary model learns from presence log-odds as they look on
+	// articles the presence model has not seen: out of fold.
+	logits, err := crossLogits(ex, npillars, lam)
+	if err != nil {
+		return nil, fmt.Errorf("pillars: %w", err)
+	}
+	if f.primary, f.prior, err = fitPrimary(ex, logits, f.pol, npillars, lam); err != nil {
+		return nil, fmt.Errorf("primary: %w", err)
+	}
+	return f, nil
+}
+
+func fitRelevance(ex []example, lambda float64) (Linear, error) {
+	nf := len(relevanceFeatures)
+	rows := make([]sparseRow, len(ex))
+	y := make([]float64, len(ex))
+	for i, e := range ex {
+		rows[i] = denseRow(e.rel, 0)
+		y[i] = b2f(e.relevant)
+	}
+	lam := constant(nf+1, lambda)
+	lam[nf] = biasLambda
+	w, err := fitLogistic(rows, y, lam)
+	if err != nil {
+		return Linear{}, err
+	}
+	return Linear{Features: relevanceFeatures, Weights: w[:nf], Bias: w[nf]}, nil
+}
+
+// fitPillars fits the presence model on the relevant examples: one row
+// per article and pillar, whose features appear twice, in the shared
+// block and in the pillar's own.
+func fitPillars(ex []example, npillars int, lam Lambda) (Linear, []Linear, error) {
+	nf := len(pillarFeatures)
+	block := nf + 1
+	var rows []sparseRow
+	var y []float64
+	for _, e := range ex {
+		if !e.relevant {
+			continue
+		}
+		for p := range npillars {
+			r := denseRow(e.pil[p], 0)
+			own := denseRow(e.pil[p], block*(p+1))
+			rows = append(rows, sparseRow{idx: append(r.idx, own.idx...), val: append(r.val, own.val...)})
+			y = append(y, b2f(e.gold[p]))
+		}
+	}
+	lambda := constant(block*(npillars+1), lam.Own)
+	for j := range nf {
+		lambda[j] = lam.Shared
+	}
+	lambda[nf] = biasLambda
+	w, err := fitLogistic(rows, y, lambda)
+	if err != nil {
+		return Linear{}, nil, err
+	}
+	shared := Linear{Features: pillarFeatures, Weights: w[:nf], Bias: w[nf]}
+	own := make([]Linear, npillars)
+	for p := range own {
+		b := w[block*(p+1) : block*(p+2)]
+		own[p] = Linear{Features: pillarFeatures, Weights: b[:nf], Bias: b[nf]}
+	}
+	return shared, own, nil
+}
+
+func combine(shared Linear, own []Linear) []Linear {
+	out := make([]Linear, len(own))
+	for p, o := range own {
+		l := Linear{Features: pillarFeatures, Weights: slices.Clone(shared.Weights), Bias: shared.Bias + o.Bias}
+		for i, w := range o.Weights {
+			l.Weights[i] += w
+		}
+		out[p] = l
+	}
+	return out
+}
+
+// crossLogits returns each relevant example's presence log-odds from a
+// presence model fitted without it (five folds, in a fixed order).
+func crossLogits(ex []example, npillars int, lam Lambda) ([][]float64, error) {
+	const folds = 5
+	out := make([][]float64, len(ex))
+	for k := range folds {
+		var train []example
+		for i, e := range ex {
+			if i%folds != k {
+				train = append(train, e)
+			}
+		}
+		shared, own, err := fitPillars(train, npillars, lam)
+		if err != nil {
+			return nil, err
+		}
+		ls := combine(shared, own)
+		for i := k; i < len(ex); i += folds {
+			out[i] = presenceLogits(ls, ex[i].pil)
+		}
+	}
+	return out, nil
+}
+
+func presenceLogits(ls []Linear, pil [][]float64) []float64 {
+	out := make([]float64, len(ls))
+	for p := range ls {
+		out[p] = ls[p].score(pil[p])
+	}
+	return out
+}
+
+// candidates are the pillars the primary is chosen among: those the
+// presence model keeps (the likeliest one when it keeps none).
+func candidates(logit []float64) []int {
+	var out []int
+	best := 0
+	for p, z := range logit {
+		if z >= 0 {
+			out = append(out, p)
+		}
+		if z > logit[best] {
+			best = p
+		}
+	}
+	if len(out) == 0 {
+		out = []int{best}
+	}
+	return out
+}
+
+// fitPrimary fits the primary model: among the candidates of each
+// relevant example (the labelled primary added when the presence model
+// missed it), the labelled primary is the choice.
+func fitPrimary(ex []example, logits [][]float64, pol, npillars int, lam Lambda) ([]float64, []float64, error) {
+	nf := len(primaryFeatures)
+	var groups []choiceGroup
+	for i, e := range ex {
+		if !e.relevant {
+			continue
+		}
+		cands := candidates(logits[i])
+		if !slices.Contains(cands, e.primary) {
+			cands = append(cands, e.primary)
+		}
+		if len(cands) < 2 {
+			continue
+		}
+		xs := e.doc.primaryVectors(cands, logits[i], pol)
+		g := choiceGroup{chosen: slices.Index(cands, e.primary)}
+		for k, p := range cands {
+			x := make([]float64, nf+npillars)
+			copy(x, xs[k])
+			x[nf+p] = 1
+			g.x = append(g.x, x)
+		}
+		groups = append(groups, g)
+	}
+	lambda := constant(nf+npillars, lam.Prior)
+	for j := range nf {
+		lambda[j] = lam.Primary
+	}
+	w, err := fitChoice(groups, lambda)
+	if err != nil {
+		return nil, nil, err
+	}
+	return w[:nf], w[nf:], nil
+}
+
+// predict classifies an example with a fitted model, as Classify would.
+func (f *fitted) predict(e *example, ids []string) crawler.Classification {
+	out := crawler.Classification{Pillars: []string{}}
+	out.Relevant = sigmoid(f.rel.score(e.rel)) >= 0.5
+	if !out.Relevant {
+		return out
+	}
+	logit := presenceLogits(f.pillars, e.pil)
+	cands := candidates(logit)
+	xs := e.doc.primaryVectors(cands, logit, f.pol)
+	top, best := cands[0], 0.0
+	for k, p := range cands {
+		s := f.prior[p]
+		for j, w := range f.primary {
+			s += w * xs[k][j]
+		}
+		if k == 0 || s > best {
+			top, best = p, s
+		}
+	}
+	out.Primary = ids[top]
+	out.Pillars = append(out.Pillars, ids[top])
+	for _, p := range cands {
+		if p != top {
+			out.Pillars = append(out.Pillars, ids[p])
+		}
+	}
+	return out
+}
+
+// model lays a fitted model out as a model file's weights.
+func (f *fitted) model(ids []string) *Model {
+	m := &Model{Format: modelFormat, Relevance: f.rel,
+		Pillars: PillarModel{Shared: f.shared, ByPillar: map[string]Linear{}},
+		Primary: PrimaryModel{Features: primaryFeatures, Weights: f.primary, Prior: map[string]float64{}}}
+	for p, id := range ids {
+		m.Pillars.ByPillar[id] = f.own[p]
+		m.Primary.Prior[id] = f.prior[p]
+	}
+	return m
+}
+
+func denseRow(x []float64, offset int) sparseRow {
+	r := sparseRow{}
+	for j, v := range x {
+		if v != 0 {
+			r.idx = append(r.idx, offset+j)
+			r.val = append(r.val, v)
+		}
+	}
+	r.idx = append(r.idx, offset+len(x)) // the bias
+	r.val = append(r.val, 1)
+	return r
+}
+
+func constant(n int, v float64) []float64 {
+	out := make([]float64, n)
+	for i := range out {
+		out[i] = v
+	}
+	return out
+}
+
+// trainer computes the features of labelled cases once for training and
+// cross-validation.
+type trainer struct {
+	ids []string
+	ex  []example
+}
+
+func newTrainer(pillars []crawler.Pillar, cfg crawler.ClassifierConfig, cases []Case) (*trainer, error) {
+	if len(cases) == 0 {
+		return nil, errNoCases
+	}
+	c, err := New(pillars, WithConfig(cfg), WithoutModel())
+	if err != nil {
+		return nil, err
+	}
+	ex, err := c.examples(cases)
+	if err != nil {
+		return nil, err
+	}
+	return &trainer{ids: c.ids, ex: ex}, nil
+}
+
+var errNoCases = errors.New("no labelled cases")
+
+// CVResult is the outcome of cross-validation: the summary and each
+// repeat's full report.
+type CVResult struct {
+	Summary *CVSummary
+	Reports []Report
+}
+
+// CrossValidate measures training with settings s on labelled cases by
+// repeated k-fold cross-validation: the figures predict how a model
+// trained so does on articles it has never seen.
+func CrossValidate(pillars []crawler.Pillar, cfg crawler.ClassifierConfig, cases []Case, s TrainSettings) (*CVResult, error) {
+	if err := s.check(len(cases)); err != nil {
+		return nil, err
+	}
+	t, err := newTrainer(pillars, cfg, cases)
+	if err != nil {
+		return nil, err
+	}
+	reports, got, err := crossPredict(t.ex, t.ids, s)
+	if err != nil {
+		return nil, err
+	}
+	sum := summarise(reports, s)
+	sum.Sources = bySource(cases, got)
+	return &CVResult{Summary: sum, Reports: reports}, nil
+}
+
+// Train fits the models on labelled cases. With s.Repeats above zero it
+// first cross-validates the same training and records the figures in
+// the model; with s.Tune it chooses the regularisation by
+// cross-validation on the cases.
+func Train(pillars []crawler.Pillar, cfg crawler.ClassifierConfig, cases []Case, s TrainSettings) (*Model, error) {
+	if err := s.check(len(cases)); err != nil {
+		return nil, err
+	}
+	t, err := newTrainer(pillars, cfg, cases)
+	if err != nil {
+		return nil, err
+	}
+	var summary *CVSummary
+	if s.Repeats > 0 {
+		reports, got, err := crossPredict(t.ex, t.ids, s)
+		if err != nil {
+			return nil, err
+		}
+		summary = summarise(reports, s)
+		summary.Sources = bySource(cases, got)
+	}
+	lam := s.Lambda
+	if s.Tune {
+		if lam, err = tune(t.ex, t.ids, s); err != nil {
+			return nil, err
+		}
+	}
+	f, err := fit(t.ex, t.ids, lam)
+	if err != nil {
+		return nil, err
+	}
+	m := f.model(t.ids)
+	m.Settings = s
+	m.Settings.Lambda = lam
+	m.CV = summary
+	return m, nil
+}
+
+// check rejects settings that cannot be run on n cases.
+func (s TrainSettings) check(n int) error {
+	switch {
+	case s.Folds < 2:
+		return fmt.Errorf("folds: %d, want at least 2", s.Folds)
+	case s.Folds > n:
+		return fmt.Errorf("folds: %d for %d cases", s.Folds, n)
+	case s.Repeats < 0:
+		return fmt.Errorf("repeats: %d, want 0 or more", s.Repeats)
+	}
+	for _, v := range []float64{s.Lambda.Relevance, s.Lambda.Shared, s.Lambda.Own, s.Lambda.Primary, s.Lambda.Prior} {
+		if !(v > 0) {
+			return fmt.Errorf("lambda: every strength must be positive, got %+v", s.Lambda)
+		}
+	}
+	return nil
+}
