@@ -1,9 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
-	"slices"
 
 	crawler "github.com/vnjp-monitor/crawler"
 	"github.com/vnjp-monitor/crawler/internal/classify"
@@ -18,7 +19,7 @@ func runReclassify(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	clf, err := classify.New(cfg.Pillars)
+	clf, err := classify.New(cfg.Pillars, classify.WithConfig(cfg.Classifier))
 	if err != nil {
 		return fmt.Errorf("taxonomy in %s: %w", cfg.Path, err)
 	}
@@ -33,7 +34,7 @@ func runReclassify(ctx context.Context, a *app, args []string) error {
 	err = st.ForEach(func(art *crawler.Article) error {
 		total++
 		c := clf.Classify(classify.Input{Title: art.Title, Text: art.Text, Lang: art.Lang, URL: art.URL})
-		if c.Relevant == art.Relevant && c.Primary == art.Primary && slices.Equal(c.Pillars, art.Pillars) {
+		if sameClassification(c, art.Classification) {
 			return ctx.Err()
 		}
 		art.Classification = c
@@ -48,4 +49,14 @@ func runReclassify(ctx context.Context, a *app, args []string) error {
 	}
 	fmt.Fprintf(a.stdout, "Reclassified %d articles: %d changed.\n", total, changed)
 	return nil
+}
+
+// sameClassification reports whether two verdicts agree in everything a
+// record keeps: relevance, pillars, evidence and spans. They are compared
+// as stored, in JSON, so a record read back compares equal to the verdict
+// that wrote it.
+func sameClassification(a, b crawler.Classification) bool {
+	ja, err1 := json.Marshal(a)
+	jb, err2 := json.Marshal(b)
+	return err1 == nil && err2 == nil && bytes.Equal(ja, jb)
 }
