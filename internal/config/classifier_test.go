@@ -50,3 +50,12 @@ func TestClassifierSection(t *testing.T) {
 		})
 	}
 }
+
+// The shipped configuration carries the classifier's vocabulary.
+func TestDefaultClassifierSection(t *testing.T) {
+	cl := Default().Classifier
+	if len(cl.Gazetteer) < 20 || len(cl.Roles) < 10 || len(cl.Countries) < 10 || cl.Model != "" {
+		t.Errorf("default classifier section: %d gazetteer groups, %d roles, %d countries, model %q",
+			len(cl.Gazetteer), len(cl.Roles), len(cl.Countries), cl.Model)
+	}
+}
