@@ -31,27 +31,40 @@ var errNotPositive = errors.New("matrix not positive definite")
 
 // fitLogistic returns the weights that minimise the L2-regularised
 // logistic loss, sum over rows of log(1+exp(-y'·w·x)) plus half of
-// sum over j of lambda[j]·w[j]², by Newton's method with step halving.
-// y holds 0 or 1; every lambda must be positive, which makes the problem
-// strictly convex, so the minimum is unique and the result does not
-// depend on the order of the rows.
+// sum over j of lambda[j]·w[j]², by Newton's method. y holds 0 or 1;
+// every lambda must be positive, which makes the problem strictly
+// convex, so the minimum is unique and the result does not depend on the
+// order of the rows.
 func fitLogistic(rows []sparseRow, y []float64, lambda []float64) ([]float64, error) {
 	dim := len(lambda)
+	return newton(lambda,
+		func(w []float64) float64 { return logisticLoss(rows, y, lambda, w) },
+		func(w, g, h []float64) {
+			for i, r := range rows {
+				p := sigmoid(r.dot(w))
+				d, c := p-y[i], p*(1-p)
+				for a, ja := range r.idx {
+					g[ja] += d * r.val[a]
+					for b, jb := range r.idx {
+						h[ja*dim+jb] += c * r.val[a] * r.val[b]
+					}
+				}
+			}
+		})
+}
+
+// newton minimises loss, a strictly convex function whose L2 penalty is
+// lambda, by Newton's method with step halving. accumulate adds the
+// gradient and Hessian (row-major) of the loss without its penalty at w
+// to g and h.
+func newton(lambda []float64, loss func(w []float64) float64, accumulate func(w, g, h []float64)) ([]float64, error) {
+	dim := len(lambda)
 	w := make([]float64, dim)
-	loss := logisticLoss(rows, y, lambda, w)
+	current := loss(w)
 	for range newtonSteps {
 		g := make([]float64, dim)
 		h := make([]float64, dim*dim)
-		for i, r := range rows {
-			p := sigmoid(r.dot(w))
-			d, c := p-y[i], p*(1-p)
-			for a, ja := range r.idx {
-				g[ja] += d * r.val[a]
-				for b, jb := range r.idx {
-					h[ja*dim+jb] += c * r.val[a] * r.val[b]
-				}
-			}
-		}
+		accumulate(w, g, h)
 		for j := range dim {
 			g[j] += lambda[j] * w[j]
 			h[j*dim+j] += lambda[j]
@@ -60,9 +73,9 @@ func fitLogistic(rows []sparseRow, y []float64, lambda []float64) ([]float64, er
 		if err != nil {
 			return nil, err
 		}
-		next, nextLoss := lineSearch(w, step, loss, func(v []float64) float64 { return logisticLoss(rows, y, lambda, v) })
-		done := loss-nextLoss < newtonTolerance*(1+math.Abs(loss))
-		w, loss = next, nextLoss
+		next, nextLoss := lineSearch(w, step, current, loss)
+		done := current-nextLoss < newtonTolerance*(1+math.Abs(current))
+		w, current = next, nextLoss
 		if done {
 			break
 		}
@@ -121,46 +134,29 @@ type choiceGroup struct {
 // Newton's method.
 func fitChoice(groups []choiceGroup, lambda []float64) ([]float64, error) {
 	dim := len(lambda)
-	w := make([]float64, dim)
-	loss := choiceLoss(groups, lambda, w)
-	for range newtonSteps {
-		g := make([]float64, dim)
-		h := make([]float64, dim*dim)
-		for _, gr := range groups {
-			p := softmax(gr.x, w)
-			mean := make([]float64, dim)
-			for k, x := range gr.x {
-				y := b2f(k == gr.chosen)
+	return newton(lambda,
+		func(w []float64) float64 { return choiceLoss(groups, lambda, w) },
+		func(w, g, h []float64) {
+			for _, gr := range groups {
+				p := softmax(gr.x, w)
+				mean := make([]float64, dim)
+				for k, x := range gr.x {
+					y := b2f(k == gr.chosen)
+					for a := range dim {
+						g[a] += (p[k] - y) * x[a]
+						mean[a] += p[k] * x[a]
+						for b := range dim {
+							h[a*dim+b] += p[k] * x[a] * x[b]
+						}
+					}
+				}
 				for a := range dim {
-					g[a] += (p[k] - y) * x[a]
-					mean[a] += p[k] * x[a]
 					for b := range dim {
-						h[a*dim+b] += p[k] * x[a] * x[b]
+						h[a*dim+b] -= mean[a] * mean[b]
 					}
 				}
 			}
-			for a := range dim {
-				for b := range dim {
-					h[a*dim+b] -= mean[a] * mean[b]
-				}
-			}
-		}
-		for j := range dim {
-			g[j] += lambda[j] * w[j]
-			h[j*dim+j] += lambda[j]
-		}
-		step, err := solveSPD(h, g, dim)
-		if err != nil {
-			return nil, err
-		}
-		next, nextLoss := lineSearch(w, step, loss, func(v []float64) float64 { return choiceLoss(groups, lambda, v) })
-		done := loss-nextLoss < newtonTolerance*(1+math.Abs(loss))
-		w, loss = next, nextLoss
-		if done {
-			break
-		}
-	}
-	return w, nil
+		})
 }
 
 func choiceLoss(groups []choiceGroup, lambda, w []float64) float64 {

@@ -356,9 +356,12 @@ type trainer struct {
 	ex  []example
 }
 
-func newTrainer(pillars []crawler.Pillar, cfg crawler.ClassifierConfig, cases []Case) (*trainer, error) {
+func newTrainer(pillars []crawler.Pillar, cfg crawler.ClassifierConfig, cases []Case, s TrainSettings) (*trainer, error) {
 	if len(cases) == 0 {
 		return nil, errNoCases
+	}
+	if err := s.check(len(cases)); err != nil {
+		return nil, err
 	}
 	c, err := New(pillars, WithConfig(cfg), WithoutModel())
 	if err != nil {
@@ -384,10 +387,7 @@ type CVResult struct {
 // repeated k-fold cross-validation: the figures predict how a model
 // trained so does on articles it has never seen.
 func CrossValidate(pillars []crawler.Pillar, cfg crawler.ClassifierConfig, cases []Case, s TrainSettings) (*CVResult, error) {
-	if err := s.check(len(cases)); err != nil {
-		return nil, err
-	}
-	t, err := newTrainer(pillars, cfg, cases)
+	t, err := newTrainer(pillars, cfg, cases, s)
 	if err != nil {
 		return nil, err
 	}
@@ -405,10 +405,7 @@ func CrossValidate(pillars []crawler.Pillar, cfg crawler.ClassifierConfig, cases
 // the model; with s.Tune it chooses the regularisation by
 // cross-validation on the cases.
 func Train(pillars []crawler.Pillar, cfg crawler.ClassifierConfig, cases []Case, s TrainSettings) (*Model, error) {
-	if err := s.check(len(cases)); err != nil {
-		return nil, err
-	}
-	t, err := newTrainer(pillars, cfg, cases)
+	t, err := newTrainer(pillars, cfg, cases, s)
 	if err != nil {
 		return nil, err
 	}
