@@ -47,7 +47,8 @@ func trainFlags(fs *flag.FlagSet, files *caseFiles) *classify.TrainSettings {
 	fs.IntVar(&s.Folds, "folds", s.Folds, "cross-validation folds")
 	fs.IntVar(&s.Repeats, "repeats", s.Repeats, "cross-validation repeats, each with new folds")
 	fs.Int64Var(&s.Seed, "seed", s.Seed, "seed of the fold assignment")
-	fs.BoolVar(&s.Tune, "tune", false, "choose the regularisation by nested cross-validation instead of the fixed default")
+	fs.Float64Var(&s.Threshold, "threshold", s.Threshold, "presence probability at which a pillar is kept")
+	fs.BoolVar(&s.Tune, "tune", false, "choose the regularisation and the threshold by nested cross-validation instead of the fixed defaults")
 	return &s
 }
 

@@ -30,7 +30,6 @@ var actorArticles = []article{
 		relevant: true, primary: crawler.PillarSemiconductors,
 		pillars: []string{crawler.PillarSemiconductors, crawler.PillarEducation},
 		not:     []string{crawler.PillarEconomy},
-		differs: "the contract lists training chip engineers under semiconductors, and the learned decision adds no education for it",
 	},
 	{
 		name:  "日本企業が人手不足でベトナム人を雇用",

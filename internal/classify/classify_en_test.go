@@ -90,7 +90,6 @@ var englishArticles = []article{
 			"Visitors enjoyed taiko drums, tea ceremony demonstrations and Japanese food, while Vietnamese artists performed folk music.",
 		relevant: true, primary: crawler.PillarCulture,
 		pillars: []string{crawler.PillarPolitical},
-		differs: "the labelled articles give the model too few anniversaries marked by an event to add political trust for one",
 	},
 	{
 		name:  "anniversary in the background",

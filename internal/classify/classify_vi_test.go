@@ -18,7 +18,6 @@ var vietnameseArticles = []article{
 			"Hai bên thống nhất đẩy mạnh hợp tác trong các lĩnh vực kinh tế, lao động, văn hóa và giáo dục.",
 		relevant: true, primary: crawler.PillarPolitical,
 		pillars: []string{crawler.PillarEconomy, crawler.PillarLabour, crawler.PillarCulture, crawler.PillarEducation},
-		differs: "culture, named third of four fields, falls just under the presence model's threshold",
 	},
 	{
 		name:  "đối thoại quốc phòng",

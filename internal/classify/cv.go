@@ -102,14 +102,14 @@ func crossPredict(ex []example, ids []string, s TrainSettings) ([]Report, [][]cr
 					train = append(train, e)
 				}
 			}
-			lam := s.Lambda
+			lam, threshold := s.Lambda, s.Threshold
 			if s.Tune {
 				var err error
-				if lam, err = tune(train, ids, s); err != nil {
+				if lam, threshold, err = tune(train, ids, s); err != nil {
 					return nil, nil, err
 				}
 			}
-			f, err := fit(train, ids, lam)
+			f, err := fit(train, ids, lam, threshold)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -199,28 +199,33 @@ func meanSD(rows [][]float64) (mean, sd []float64) {
 	return mean, sd
 }
 
-// lambdaScales are the candidate multipliers of DefaultLambda that
-// tuning chooses among.
-var lambdaScales = []float64{0.25, 1, 4}
+// The candidates tuning chooses among: multipliers of DefaultLambda, and
+// presence thresholds.
+var (
+	lambdaScales  = []float64{0.25, 1, 4}
+	thresholdGrid = []float64{0.3, 0.4, 0.5}
+)
 
-// tune chooses the regularisation by an inner cross-validation on the
-// training examples alone: the scale of DefaultLambda with the best mean
-// of relevance F1, macro-F1 and primary accuracy.
-func tune(ex []example, ids []string, s TrainSettings) (Lambda, error) {
+// tune chooses the regularisation and the presence threshold by an
+// inner cross-validation on the training examples alone: the pair with
+// the best mean of relevance F1, macro-F1 and primary accuracy.
+func tune(ex []example, ids []string, s TrainSettings) (Lambda, float64, error) {
 	inner := TrainSettings{Folds: 3, Repeats: 1, Seed: s.Seed + 1}
-	best, bestScore := DefaultLambda, math.Inf(-1)
+	best, bestT, bestScore := DefaultLambda, DefaultThreshold, math.Inf(-1)
 	for _, m := range lambdaScales {
-		inner.Lambda = DefaultLambda.scaled(m)
-		reports, err := crossValidate(ex, ids, inner)
-		if err != nil {
-			return Lambda{}, err
-		}
-		r := reports[0]
-		if score := r.Relevance.F1 + r.MacroF1 + r.PrimaryAccuracy; score > bestScore {
-			best, bestScore = inner.Lambda, score
+		for _, t := range thresholdGrid {
+			inner.Lambda, inner.Threshold = DefaultLambda.scaled(m), t
+			reports, err := crossValidate(ex, ids, inner)
+			if err != nil {
+				return Lambda{}, 0, err
+			}
+			r := reports[0]
+			if score := r.Relevance.F1 + r.MacroF1 + r.PrimaryAccuracy; score > bestScore {
+				best, bestT, bestScore = inner.Lambda, t, score
+			}
 		}
 	}
-	return best, nil
+	return best, bestT, nil
 }
 
 func (l Lambda) scaled(m float64) Lambda {

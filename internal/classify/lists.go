@@ -12,9 +12,6 @@ const (
 	// listGapRunes is the longest gap between two items of a list
 	// ("defence, ", " as well as ").
 	listGapRunes = 20
-	// subAreaGap is how far after "healthcare cooperation" a list may
-	// start and still be its sub-areas ("in the fields of").
-	subAreaGap = 40
 )
 
 // gapRunes is the distance in runes between two byte offsets of sentence
@@ -79,57 +76,6 @@ func (d *document) markEnumeration(si int, runs [][]termHit, best map[int]termHi
 			}
 		}
 	}
-}
-
-// dropSubAreaLists applies the sub-areas convention to a list that
-// follows one pillar's own cooperation ("healthcare cooperation in
-// preventive medicine, human resource training and medical
-// infrastructure", "hợp tác quốc phòng trong các lĩnh vực đào tạo, quân
-// y", 医療協力): the list names that pillar's sub-areas, so the phrases of
-// other pillars in it do not count.
-func (c *Classifier) dropSubAreaLists(d *document, si int, kept []termHit) []termHit {
-	items := solidHits(kept)
-	drop := map[[2]int]bool{}
-	runs := d.listRuns(si, items)
-	for r, run := range runs {
-		owner, ok := d.cooperationOf(si, items, run[0].start)
-		if !ok {
-			continue
-		}
-		end := run[len(run)-1].end
-		// "sustainable medical infrastructure": a compound ends the list.
-		for _, next := range runs[r+1:] {
-			if next[0].start-end > 1 {
-				break
-			}
-			end = next[len(next)-1].end
-		}
-		for _, h := range kept {
-			if h.pillar != owner && h.start >= run[0].start && h.end <= end {
-				drop[[2]int{h.start, h.end}] = true
-			}
-		}
-	}
-	return withoutSpans(kept, drop)
-}
-
-// cooperationOf returns the pillar whose phrase is joined to a word of
-// cooperation ("healthcare cooperation", "hợp tác y tế") just before a
-// list starting at start.
-func (d *document) cooperationOf(si int, items []termHit, start int) (int, bool) {
-	for _, c := range d.sentCues(si) {
-		if c.g.ent != entCoop {
-			continue
-		}
-		for _, h := range items {
-			joined := (h.end <= c.start && c.start-h.end <= 1) || (c.end <= h.start && h.start-c.end <= 1)
-			end := max(h.end, c.end)
-			if joined && start >= end && d.gapRunes(si, end, start) <= subAreaGap {
-				return h.pillar, true
-			}
-		}
-	}
-	return 0, false
 }
 
 // listRuns splits a sentence's phrases into runs joined by list

@@ -64,6 +64,8 @@ type Linear struct {
 type PillarModel struct {
 	Shared   Linear            `json:"shared"`
 	ByPillar map[string]Linear `json:"by_pillar"`
+	// Threshold is the presence probability at which a pillar is kept.
+	Threshold float64 `json:"threshold"`
 }
 
 // PrimaryModel chooses the primary among the assigned pillars: the one
@@ -100,6 +102,9 @@ func (m *Model) check() error {
 	}
 	if err := m.Pillars.Shared.check("pillars.shared", pillarFeatures); err != nil {
 		return err
+	}
+	if t := m.Pillars.Threshold; !(t > 0 && t < 1) {
+		return fmt.Errorf("pillars.threshold: %v, want a probability between 0 and 1", t)
 	}
 	for id, l := range m.Pillars.ByPillar {
 		if err := l.check("pillars.by_pillar."+id, pillarFeatures); err != nil {
@@ -138,6 +143,7 @@ func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
 // compiledModel is a model laid out for one taxonomy's pillars.
 type compiledModel struct {
 	src       *Model
+	cut       float64 // presence log-odds at which a pillar is kept
 	relevance Linear
 	pillars   []Linear // by pillar index: shared plus the pillar's own
 	prior     []float64
@@ -145,7 +151,7 @@ type compiledModel struct {
 }
 
 func (m *Model) compile(ids []string) *compiledModel {
-	cm := &compiledModel{src: m, relevance: m.Relevance, primary: m.Primary.Weights}
+	cm := &compiledModel{src: m, relevance: m.Relevance, primary: m.Primary.Weights, cut: logOdds(m.Pillars.Threshold)}
 	for _, id := range ids {
 		l := Linear{Features: pillarFeatures, Weights: slices.Clone(m.Pillars.Shared.Weights), Bias: m.Pillars.Shared.Bias}
 		if own, ok := m.Pillars.ByPillar[id]; ok {

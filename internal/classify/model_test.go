@@ -170,7 +170,7 @@ func TestBuiltinModelRecord(t *testing.T) {
 func TestTrainDeterministic(t *testing.T) {
 	pillars := loadShippedPillars(t)
 	cases := readCases(t, "testdata/regression_short.jsonl")
-	s := TrainSettings{Folds: 2, Repeats: 1, Seed: 7, Lambda: DefaultLambda}
+	s := TrainSettings{Folds: 2, Repeats: 1, Seed: 7, Lambda: DefaultLambda, Threshold: DefaultThreshold}
 	a, err := Train(pillars, crawler.ClassifierConfig{}, cases, s)
 	if err != nil {
 		t.Fatal(err)
@@ -201,9 +201,10 @@ func TestTrainDeterministic(t *testing.T) {
 func TestTrainSettingsErrors(t *testing.T) {
 	cases := readCases(t, "testdata/regression_short.jsonl")
 	for name, s := range map[string]TrainSettings{
-		"one fold":       {Folds: 1, Repeats: 1, Lambda: DefaultLambda},
-		"too many folds": {Folds: 1000, Repeats: 1, Lambda: DefaultLambda},
-		"zero lambda":    {Folds: 3, Repeats: 1},
+		"one fold":       {Folds: 1, Repeats: 1, Lambda: DefaultLambda, Threshold: DefaultThreshold},
+		"too many folds": {Folds: 1000, Repeats: 1, Lambda: DefaultLambda, Threshold: DefaultThreshold},
+		"zero lambda":    {Folds: 3, Repeats: 1, Threshold: DefaultThreshold},
+		"no threshold":   {Folds: 3, Repeats: 1, Lambda: DefaultLambda},
 	} {
 		t.Run(name, func(t *testing.T) {
 			if _, err := CrossValidate(loadShippedPillars(t), crawler.ClassifierConfig{}, cases, s); err == nil {

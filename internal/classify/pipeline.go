@@ -76,9 +76,9 @@ func (c *Classifier) conventionsStage(d *document) {
 	}
 }
 
-// presence decides each pillar: the model's probability of at least one
-// half, or the hand-set decision without a model. A relevant story
-// always gets a pillar: the likeliest one.
+// presence decides each pillar: the model's probability against the
+// model's threshold, or the hand-set decision without a model. A
+// relevant story always gets a pillar: the likeliest one.
 func (c *Classifier) presence(d *document) {
 	if !d.wanted() {
 		return
@@ -91,7 +91,7 @@ func (c *Classifier) presence(d *document) {
 	best := 0
 	for p := range c.pillars {
 		d.logit[p] = c.model.pillars[p].score(d.pillarVector(p))
-		if d.logit[p] >= 0 {
+		if d.logit[p] >= c.model.cut {
 			d.chosen = append(d.chosen, p)
 		}
 		if d.logit[p] > d.logit[best] {

@@ -6,11 +6,12 @@ import (
 	crawler "github.com/vnjp-monitor/crawler"
 )
 
-// precisionArticles pin down the rules that keep secondary pillars to
-// what a story substantively reports: a stray word in a sentence about
-// another pillar, fields of study, workers' language classes, a country
-// named once late in the story, flights between two cities. Written for
-// these tests; names and figures are invented.
+// precisionArticles pin down how secondary pillars are kept to what a
+// story substantively reports: fields of study, workers' language
+// classes, a country named once late in the story, flights between two
+// cities, and (a known difference now) a stray word in a sentence about
+// another pillar. Written for these tests; names and figures are
+// invented.
 var precisionArticles = []article{
 	{
 		name:  "hospital among aid-built works is not health",
@@ -21,7 +22,8 @@ var precisionArticles = []article{
 			"He asked JICA to speed up new ODA loans for expressways and urban railways in Viet Nam.\n" +
 			"The JICA official said Japan would study support for a coastal expressway.",
 		relevant: true, primary: crawler.PillarDevelopment,
-		not: []string{crawler.PillarHealth, crawler.PillarPolitical},
+		not:     []string{crawler.PillarHealth, crawler.PillarPolitical},
+		differs: "the stray-word rule made no difference to the labelled articles under cross-validation and went: the hospital counts",
 	},
 	{
 		name:  "fields of study stay education",

@@ -157,7 +157,6 @@ var roundArticles = []article{
 		text: "A concert to celebrate the anniversary of diplomatic relations between Viet Nam and Japan drew 1,500 people in Tokyo.\n" +
 			"Vietnamese and Japanese musicians performed folk music and pop songs at the festival.",
 		relevant: true, primary: crawler.PillarCulture, pillars: []string{crawler.PillarPolitical},
-		differs: "the labelled articles give the model too few anniversaries marked by an event to add political trust for one",
 	},
 	{
 		name: "vi: trận giao hữu kỷ niệm là văn hóa thể thao", lang: "vi",
@@ -172,7 +171,6 @@ var roundArticles = []article{
 		text: "日越外交関係樹立を記念する音楽祭がハノイで開かれ、約3千人が来場した。\n" +
 			"日本とベトナムの歌手が公演し、伝統音楽も披露された。",
 		relevant: true, primary: crawler.PillarCulture, pillars: []string{crawler.PillarPolitical},
-		differs: "the anniversary-event rule changed no labelled article and went: political trust, in the headline, leads",
 	},
 }
 

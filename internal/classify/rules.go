@@ -68,11 +68,6 @@ func (s *pillarScore) assigned() bool {
 	if s.enum {
 		return true
 	}
-	if s.sents < 2 && !s.lead && s.dominated {
-		// One word in one sentence about another pillar ("built the
-		// bridge, the airport and a hospital") is not the story's subject.
-		return false
-	}
 	return s.total >= assignScore && s.solid && (s.anchored || s.total >= unanchoredScore)
 }
 

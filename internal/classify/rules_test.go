@@ -76,8 +76,10 @@ func correctness(k Case, got crawler.Classification) float64 {
 }
 
 // TestNamedRulesChangeRealCases checks that every named rule earns its
-// place: turned off, it changes the verdict on real labelled articles, and
-// brings at least one closer to its label than it would be without it.
+// place: turned off, it changes the verdict on real labelled articles,
+// and it brings more of them closer to their label than farther. (Turned
+// off without retraining, which favours a rule a little: the decision to
+// keep each one was checked by cross-validation with retraining too.)
 func TestNamedRulesChangeRealCases(t *testing.T) {
 	cases := devCases(t)
 	full := mustShipped(t)
@@ -112,8 +114,8 @@ func TestNamedRulesChangeRealCases(t *testing.T) {
 				}
 			}
 			t.Logf("%s changes %d real cases: %d closer to their label with it, %d farther", name, changed, better, worse)
-			if better == 0 {
-				t.Errorf("%s brings no real labelled case closer to its label (it changes %d)", name, changed)
+			if better <= worse {
+				t.Errorf("%s brings %d real labelled cases closer to their label and %d farther", name, better, worse)
 			}
 		})
 	}

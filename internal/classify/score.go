@@ -1,7 +1,5 @@
 package classify
 
-import crawler "github.com/vnjp-monitor/crawler"
-
 // Evidence thresholds of the hand-set decision (see ruleDecision): one
 // strong phrase, a term in two sentences or in the title; three when no
 // phrase is tied to the relationship.
@@ -25,9 +23,8 @@ type pillarScore struct {
 	listed   bool    // named in a list of fields of cooperation, two or more
 	// sents counts the sentences with a term or strong phrase for the
 	// pillar; lead is set when one of them is the headline or the lead.
-	sents     int
-	lead      bool
-	dominated bool // its only phrase in a sentence where another pillar has several
+	sents int
+	lead  bool
 	// Sentences with a term or strong phrase, by the sentence's context:
 	// about the two countries (or the headline), naming one side, or
 	// about a third country; strongBoth counts strong phrases among the
@@ -64,22 +61,19 @@ type sentenceRule struct {
 
 // sentenceRules run on each sentence's phrases in this order; each is
 // described where it is defined. An exclusion goes first ("food
-// security" is no defence), then the lists of a pillar's own sub-areas,
-// the fields of study and workers' training, and regional bodies named
-// as background.
+// security" is no defence), then the fields of study and workers'
+// training, and regional bodies named as background.
 var sentenceRules = []sentenceRule{
 	{"exclusions", func(_ *Classifier, _ *document, _ int, kept []termHit) []termHit { return dropExcluded(kept) }},
-	{"sub-area-lists", (*Classifier).dropSubAreaLists},
 	{"study-and-training", (*Classifier).subAreas},
 	{"regional-background", (*Classifier).regionalBackground},
 }
 
 // evidenceRules are the rules of pillar-evidence beside the sentence
 // rules, by name: two different terms of a pillar joined in a list count
-// as a strong phrase (paired-terms), a list of three fields of
-// cooperation names each (enumeration), and a pillar's single phrase in a
-// sentence where another pillar has several is a stray word (stray-word).
-var evidenceRules = []string{"paired-terms", "enumeration", "stray-word"}
+// as a strong phrase (paired-terms), and a list of three fields of
+// cooperation names each (enumeration).
+var evidenceRules = []string{"paired-terms", "enumeration"}
 
 // scorePillars sums each pillar's evidence over the sentences: the
 // pillar-evidence stage.
@@ -110,7 +104,7 @@ func (c *Classifier) scoreSentence(d *document, hits []termHit) {
 		}
 	}
 	listing := d.hasCue(si, entCoop) && !d.hasCue(si, entStudy)
-	best, dominated := bestPhrases(kept)
+	best := bestPhrases(kept)
 	runs := d.listRuns(si, solidHits(kept))
 	if !c.skip["paired-terms"] {
 		pairedTerms(runs, best)
@@ -140,9 +134,7 @@ func (c *Classifier) scoreSentence(d *document, hits []termHit) {
 		}
 	}
 	for p, h := range best {
-		// Political trust is left to the conventions (keepPolitical).
-		stray := dominated[p] && !listing && c.pillars[p].ID != crawler.PillarPolitical
-		c.addEvidence(d, &d.scores[p], si, h, ctx, wa, wp, stray)
+		c.addEvidence(d, &d.scores[p], si, h, ctx, wa, wp)
 	}
 	if ctx >= aloneContext && listing && !c.skip["enumeration"] {
 		d.markEnumeration(si, runs, best)
@@ -150,7 +142,7 @@ func (c *Classifier) scoreSentence(d *document, hits []termHit) {
 }
 
 // addEvidence adds a sentence's best phrase for one pillar to its score.
-func (c *Classifier) addEvidence(d *document, s *pillarScore, si int, h termHit, ctx, wa, wp float64, dominated bool) {
+func (c *Classifier) addEvidence(d *document, s *pillarScore, si int, h termHit, ctx, wa, wp float64) {
 	w := float64(h.weight) * ctx
 	if h.weight < weightTerm {
 		// Weak phrases top up other evidence; many of them are
@@ -181,7 +173,6 @@ func (c *Classifier) addEvidence(d *document, s *pillarScore, si int, h termHit,
 	}
 	if solid && ctx >= aloneContext {
 		s.sents++
-		s.dominated = dominated && !c.skip["stray-word"]
 		s.lead = s.lead || d.sents[si].kind != segBody || si == d.lead
 	}
 	s.anchored = s.anchored || (solid && ctx >= 1)
@@ -191,27 +182,15 @@ func (c *Classifier) addEvidence(d *document, s *pillarScore, si int, h termHit,
 	s.hits = append(s.hits, scoredHit{sent: si, start: h.start, end: h.end, w: wa * w, phrase: h.phrase, weak: !solid})
 }
 
-// bestPhrases returns each pillar's heaviest phrase in a sentence, and
-// which pillars have a single term there while another pillar has
-// several: a stray word in a sentence about something else.
-func bestPhrases(kept []termHit) (best map[int]termHit, dominated map[int]bool) {
-	best = map[int]termHit{}
-	count := map[int]int{}
-	most := 0
+// bestPhrases returns each pillar's heaviest phrase in a sentence.
+func bestPhrases(kept []termHit) map[int]termHit {
+	best := map[int]termHit{}
 	for _, h := range kept {
 		if b, ok := best[h.pillar]; !ok || h.weight > b.weight {
 			best[h.pillar] = h
 		}
-		if h.weight >= weightTerm {
-			count[h.pillar]++
-			most = max(most, count[h.pillar])
-		}
 	}
-	dominated = map[int]bool{}
-	for p, n := range count {
-		dominated[p] = n == 1 && most >= 2
-	}
-	return best, dominated
+	return best
 }
 
 // sentWeights returns the weights of a sentence for assignment and for
