@@ -162,27 +162,8 @@ func compileOne(pillars []crawler.Pillar, vocab *vocabulary, lang string, f form
 		}
 	}
 	for _, g := range vocab.groups {
-		if !g.inScope(lang) || (g.accentOnly && f == formFold) || (g.foldOnly && f == formLow) {
-			continue
-		}
-		for _, n := range g.names {
-			// A trailing "*" matches any ending, as in the taxonomy.
-			prefix := strings.HasSuffix(n, "*")
-			n = strings.TrimSuffix(n, "*")
-			e := entry{kind: kindName, group: g, caseSens: g.caseSens, rightWord: !prefix, kanaBound: g.kanaBound}
-			cased, low := normalizeTerm(n, f)
-			if low == "" {
-				continue
-			}
-			s.add(cased, low, e)
-			if f == formLow && strings.ContainsAny(low, " -") {
-				// A headline typed without diacritics over a text with
-				// them: "Viet Nam - Nhat Ban" is no ordinary word.
-				fc, fl := normalizeTerm(n, formFold)
-				if fl != low {
-					s.add(fc, fl, e)
-				}
-			}
+		if g.inScope(lang) && !(g.accentOnly && f == formFold) && !(g.foldOnly && f == formLow) {
+			s.addNames(g, f)
 		}
 	}
 	m := s.build()
@@ -193,6 +174,29 @@ func compileOne(pillars []crawler.Pillar, vocab *vocabulary, lang string, f form
 		m.separators = append(m.separators, []byte(j))
 	}
 	return m, nil
+}
+
+// addNames adds a gazetteer group's or a role's names in form f.
+func (s *matcherSet) addNames(g *nameGroup, f form) {
+	for _, n := range g.names {
+		// A trailing "*" matches any ending, as in the taxonomy.
+		prefix := strings.HasSuffix(n, "*")
+		n = strings.TrimSuffix(n, "*")
+		e := entry{kind: kindName, group: g, caseSens: g.caseSens, rightWord: !prefix, kanaBound: g.kanaBound}
+		cased, low := normalizeTerm(n, f)
+		if low == "" {
+			continue
+		}
+		s.add(cased, low, e)
+		if f == formLow && strings.ContainsAny(low, " -") {
+			// A headline typed without diacritics over a text with
+			// them: "Viet Nam - Nhat Ban" is no ordinary word.
+			fc, fl := normalizeTerm(n, formFold)
+			if fl != low {
+				s.add(fc, fl, e)
+			}
+		}
+	}
 }
 
 var (
