@@ -72,7 +72,7 @@ func (d *document) markEnumeration(si int, runs [][]termHit, best map[int]termHi
 			if len(seen) >= 3 && !s.enum {
 				s.enum = true
 				b := best[h.pillar]
-				s.hits = append(s.hits, scoredHit{sent: si, start: b.start, end: b.end, w: assignScore, phrase: b.phrase})
+				s.addHit(scoredHit{sent: si, start: b.start, end: b.end, w: assignScore, phrase: b.phrase})
 			}
 		}
 	}

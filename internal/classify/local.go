@@ -22,7 +22,7 @@ func (c *Classifier) localTies(d *document, r *ruleDecision) {
 		}
 		r.assigned[loc] = true
 		r.prim[loc] += assignScore
-		d.scores[loc].hits = append(d.scores[loc].hits, scoredHit{sent: i, start: d.sents[i].off, end: d.sents[i].off, w: assignScore})
+		d.scores[loc].addHit(scoredHit{sent: i, start: d.sents[i].off, end: d.sents[i].off, w: assignScore})
 		if d.sents[i].kind != segBody || (i == d.lead && !d.hasTitle()) {
 			r.raiseAbove(loc)
 			r.localHeadline = true

@@ -38,6 +38,7 @@ type pillarScore struct {
 	concrete, density int
 	first             int // earliest sentence with a term or strong phrase; -1 if none
 	hits              []scoredHit
+	inSent            map[int]bool // the sentences of hits
 	// marks are all its phrases that counted, by sentence, for the
 	// evidence spans: a sentence's best phrase and the others beside it.
 	marks []termHit
@@ -179,7 +180,7 @@ func (c *Classifier) addEvidence(d *document, s *pillarScore, si int, h termHit,
 	if k := d.sents[si].kind; k == segTitle || k == segSlug {
 		s.title += w
 	}
-	s.hits = append(s.hits, scoredHit{sent: si, start: h.start, end: h.end, w: wa * w, phrase: h.phrase, weak: !solid})
+	s.addHit(scoredHit{sent: si, start: h.start, end: h.end, w: wa * w, phrase: h.phrase, weak: !solid})
 }
 
 // bestPhrases returns each pillar's heaviest phrase in a sentence.
@@ -236,14 +237,18 @@ func dropExcluded(hits []termHit) []termHit {
 	return out
 }
 
+// addHit records a sentence's evidence for the pillar.
+func (s *pillarScore) addHit(h scoredHit) {
+	if s.inSent == nil {
+		s.inSent = map[int]bool{}
+	}
+	s.inSent[h.sent] = true
+	s.hits = append(s.hits, h)
+}
+
 // hitIn reports whether the pillar has a phrase in sentence i.
 func (s *pillarScore) hitIn(i int) bool {
-	for _, h := range s.hits {
-		if h.sent == i {
-			return true
-		}
-	}
-	return false
+	return s.inSent[i]
 }
 
 // pairedTerms raises to a strong phrase the pillars named by two
