@@ -11,13 +11,16 @@ import (
 	"strings"
 
 	"github.com/vnjp-monitor/crawler/internal/config"
+	"github.com/vnjp-monitor/crawler/internal/store"
 )
 
 // Exit codes.
 const (
-	exitOK    = 0
-	exitError = 1 // the command failed: configuration, database, I/O
-	exitUsage = 2 // the command line was wrong
+	exitOK          = 0
+	exitError       = 1   // the command failed: configuration, database, I/O
+	exitUsage       = 2   // the command line was wrong
+	exitDamaged     = 3   // the database file is damaged: restore it, do not retry
+	exitInterrupted = 130 // stopped by SIGINT, SIGTERM or SIGHUP (128 + SIGINT)
 )
 
 // app carries what every command needs: streams, global flags, a logger.
@@ -55,6 +58,7 @@ func commands() []command {
 		{"backup", "write a consistent copy of the database to a file, also while the daemon runs", runBackup},
 		{"compact", "rewrite the database without its free space and prune old rejected articles", runCompact},
 		{"bench", "measure the crawler on a generated loopback site against bare colly", runBench},
+		{"db", "check the database file for damage (db check)", runDB},
 		{"version", "print the version", runVersion},
 	}
 }
@@ -107,8 +111,14 @@ func (a *app) exit(err error) int {
 		return exitOK
 	case errors.Is(err, errUsage):
 		return exitUsage
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintln(a.stderr, "crawler: interrupted")
+		return exitInterrupted
 	}
 	fmt.Fprintln(a.stderr, "crawler:", err)
+	if errors.Is(err, store.ErrDamaged) {
+		return exitDamaged
+	}
 	return exitError
 }
 

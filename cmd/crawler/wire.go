@@ -12,7 +12,8 @@ import (
 // lockTimeout bounds the wait for a database another process holds.
 const lockTimeout = 2 * time.Second
 
-// openStore opens the configured database.
+// openStore opens the configured database for writing, creating it when
+// missing.
 func openStore(cfg *config.Config) (*store.Store, error) {
 	st, err := store.Open(cfg.Database, store.Options{Timeout: lockTimeout})
 	if err != nil {

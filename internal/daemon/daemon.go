@@ -68,7 +68,7 @@ func Open(cfg *config.Config, opts Options) (*Daemon, error) {
 		opts.Now = time.Now
 	}
 	d := &Daemon{opts: opts, log: opts.Logger, metrics: server.NewMetrics()}
-	st, err := store.Open(cfg.Database, store.Options{Timeout: opts.LockTimeout})
+	st, err := store.Open(cfg.Database, store.Options{Timeout: opts.LockTimeout, Logger: opts.Logger})
 	if err != nil {
 		return nil, fmt.Errorf("open database: %w", err) // ErrLocked names the likely holder
 	}
@@ -119,7 +119,9 @@ func (d *Daemon) healthy() error {
 }
 
 // Run schedules every source, crawls each once at start, and blocks until
-// ctx is cancelled; then it stops gracefully and closes everything.
+// ctx is cancelled; then it stops gracefully and closes everything. It
+// also stops when a transaction finds the database damaged, and returns
+// that error (wrapping store.ErrDamaged).
 func (d *Daemon) Run(ctx context.Context) error {
 	d.mu.RLock()
 	jobs := d.jobs(d.cfg)
@@ -139,9 +141,17 @@ func (d *Daemon) Run(ctx context.Context) error {
 		d.sched.RunNow(j.Name)
 	}
 	d.refreshGauges()
-	<-ctx.Done()
-	d.log.Info("stopping: waiting for running crawls", slog.Duration("grace", d.opts.Grace))
-	return d.shutdown()
+	select {
+	case <-ctx.Done():
+		d.log.Info("stopping: waiting for running crawls", slog.Duration("grace", d.opts.Grace))
+		return d.shutdown()
+	case <-d.store.Damaged():
+		// Writing on into a damaged file could spread the damage; a
+		// restart would only find it again.
+		err := d.store.DamageError()
+		d.log.Error("database damaged: stopping", slog.String("error", err.Error()))
+		return errors.Join(err, d.shutdown())
+	}
 }
 
 // shutdown stops in order: HTTP endpoint, scheduler (crawls finish within

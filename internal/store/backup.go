@@ -188,7 +188,7 @@ func (s *Store) Compact() (before, after int64, err error) {
 	if err := s.db.Close(); err != nil {
 		return 0, 0, fmt.Errorf("close old file: %w", err)
 	}
-	if s.db, err = openBolt(s.path, DefaultTimeout); err != nil {
+	if s.db, err = openBolt(s.path, Options{Timeout: DefaultTimeout}); err != nil {
 		return 0, 0, fmt.Errorf("reopen compacted file: %w", err)
 	}
 	nfi, err := os.Stat(s.path)

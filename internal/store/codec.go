@@ -85,7 +85,7 @@ func getArticle(tx *bolt.Tx, id string) (*crawler.Article, error) {
 	}
 	var a crawler.Article
 	if err := decodeArticle(data, &a); err != nil {
-		return nil, fmt.Errorf("decode %q: %w", id, err)
+		return nil, &RecordError{Bucket: string(bucketArticles), Key: id, Err: err}
 	}
 	return &a, nil
 }

@@ -47,6 +47,15 @@
 // digest package for the guarantee they give. The meta bucket keeps the
 // HMAC key of unsubscribe links, created by the first Open.
 //
+// # Damage
+//
+// A damaged file (truncated, a meta page or a page that does not decode)
+// gives errors wrapping [ErrDamaged], never a panic: [Open] checks the file
+// size against the pages in use, both meta pages and the bucket roots, and
+// every transaction turns bbolt's panics and faults into errors. A record
+// that does not decode is a [*RecordError]; listings skip it with a
+// warning. [CheckFile] and [Store.Diagnose] list every problem.
+//
 // # Caveats
 //
 // bbolt locks the file for one process: a second [Open] of the same path,

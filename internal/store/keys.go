@@ -135,7 +135,7 @@ func getJSON(b *bolt.Bucket, key []byte, v any) (found bool, err error) {
 		return false, nil
 	}
 	if err := json.Unmarshal(data, v); err != nil {
-		return true, fmt.Errorf("decode %q: %w", key, err)
+		return true, &RecordError{Key: string(key), Err: err}
 	}
 	return true, nil
 }

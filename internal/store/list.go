@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -33,12 +34,12 @@ func (s *Store) List(q Query) ([]*crawler.Article, error) {
 			if !orderMatches(v, q) {
 				continue
 			}
-			a, err := getArticle(tx, id)
+			a, err := s.listed(tx, id)
 			if err != nil {
 				return err
 			}
 			if a == nil {
-				return fmt.Errorf("date index names missing article %s", id)
+				continue
 			}
 			out = append(out, a)
 			if q.Limit > 0 && len(out) >= q.Limit {
@@ -64,7 +65,7 @@ const forEachBatch = 256
 func (s *Store) ForEach(fn func(*crawler.Article) error) error {
 	var after []byte
 	for {
-		batch, err := s.readBatch(after)
+		batch, last, err := s.readBatch(after)
 		if err != nil {
 			return fmt.Errorf("iterate articles: %w", err)
 		}
@@ -76,16 +77,30 @@ func (s *Store) ForEach(fn func(*crawler.Article) error) error {
 		if len(batch) < forEachBatch {
 			return nil
 		}
-		after = []byte(batch[len(batch)-1].ID)
+		after = []byte(last)
 	}
+}
+
+// listed reads the article id for a listing. A record that does not
+// decode, or that an index names but is missing, is skipped with a warning
+// (nil, nil): one damaged record must not hide every other.
+func (s *Store) listed(tx *bolt.Tx, id string) (*crawler.Article, error) {
+	a, err := getArticle(tx, id)
+	if re, ok := errors.AsType[*RecordError](err); ok {
+		s.skipRecord(re.Bucket, id, err)
+		return nil, nil
+	}
+	if err == nil && a == nil {
+		s.skipRecord(string(bucketOrder), id, errors.New("the date index names a missing article"))
+	}
+	return a, err
 }
 
 // readBatch decodes up to forEachBatch articles whose IDs sort after after
 // (from the first when nil). Short read transactions keep bbolt free to
 // reuse pages while a long iteration runs.
-func (s *Store) readBatch(after []byte) ([]*crawler.Article, error) {
-	var batch []*crawler.Article
-	err := s.view(func(tx *bolt.Tx) error {
+func (s *Store) readBatch(after []byte) (batch []*crawler.Article, last string, err error) {
+	err = s.view(func(tx *bolt.Tx) error {
 		c := tx.Bucket(bucketArticles).Cursor()
 		k, _ := c.First()
 		if after != nil {
@@ -94,15 +109,18 @@ func (s *Store) readBatch(after []byte) ([]*crawler.Article, error) {
 			}
 		}
 		for ; k != nil && len(batch) < forEachBatch; k, _ = c.Next() {
-			a, err := getArticle(tx, string(k))
+			last = string(k)
+			a, err := s.listed(tx, last)
 			if err != nil {
 				return err
 			}
-			batch = append(batch, a)
+			if a != nil {
+				batch = append(batch, a)
+			}
 		}
 		return nil
 	})
-	return batch, err
+	return batch, last, err
 }
 
 // Stats are counts for metrics and summaries.

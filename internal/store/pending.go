@@ -100,7 +100,8 @@ func (s *Store) PendingPage(source string, after PendingCursor, limit int) ([]Pe
 			var it PendingItem
 			url := k[len(prefix)+12:]
 			if _, err := getJSON(b, pendingKey(source, string(url)), &it); err != nil {
-				return err
+				s.skipRecord(string(bucketPending), string(url), err)
+				continue
 			}
 			items = append(items, it)
 		}

@@ -46,7 +46,8 @@ func (s *Store) SourceStates() ([]crawler.SourceState, error) {
 		return b.ForEach(func(k, _ []byte) error {
 			var st crawler.SourceState
 			if _, err := getJSON(b, k, &st); err != nil {
-				return err
+				s.skipRecord(string(bucketSources), string(k), err)
+				return nil
 			}
 			out = append(out, st)
 			return nil
