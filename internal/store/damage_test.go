@@ -265,8 +265,9 @@ func TestCheckFile(t *testing.T) {
 	}{
 		{"one meta page", func(b []byte) []byte { b[ps+20] ^= 0xff; return b }, "meta page 1"},
 		{"truncated", func(b []byte) []byte { return b[:used-int64(ps)] }, "truncated"},
-		{"nothing left", func(b []byte) []byte { return b[:10] }, "invalid database"},
-		{"under two pages", func(b []byte) []byte { return b[:ps+100] }, "file size too small"},
+		{"nothing left", func(b []byte) []byte { return b[:10] }, "neither meta page is valid"},
+		{"under two pages", func(b []byte) []byte { return b[:ps+100] }, "truncated"},
+		{"both meta pages", func(b []byte) []byte { b[20] ^= 1; b[ps+20] ^= 1; return b }, "neither meta page"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

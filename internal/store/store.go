@@ -84,6 +84,11 @@ func Open(path string, opts Options) (*Store, error) {
 	if err := prepareFile(path, opts.ReadOnly); err != nil {
 		return nil, err
 	}
+	if st, err := os.Stat(path); err == nil && st.Size() > 0 {
+		if problems, _ := fileProblems(path); len(problems) > 0 {
+			return nil, damagedFile(path, errors.Join(problems...).Error())
+		}
+	}
 	db, err := openBolt(path, opts)
 	if err != nil {
 		return nil, err
@@ -119,6 +124,9 @@ func CheckFile(path string, opts Options) (problems []error, err error) {
 	}
 	if err := prepareFile(path, true); err != nil {
 		return nil, err
+	}
+	if problems, fatal := fileProblems(path); fatal {
+		return problems, nil
 	}
 	db, err := openBolt(path, opts)
 	if errors.Is(err, ErrDamaged) {
@@ -271,14 +279,11 @@ func (s *Store) Check() error { return errors.Join(s.Diagnose()...) }
 // decode (*RecordError) and index disagreements. Damage to the pages
 // stops the record and index checks, which would read the same pages.
 func (s *Store) Diagnose() []error {
-	var errs []error
+	errs, fatal := fileProblems(s.path)
+	if fatal {
+		return errs // bbolt's check would fault reading past the end
+	}
 	err := s.view(func(tx *bolt.Tx) error {
-		errs = append(errs, checkMetaPages(s.path, tx.DB().Info().PageSize)...)
-		if err := checkSize(s.path, tx); err != nil {
-			// bbolt's check would fault reading past the end of the file.
-			errs = append(errs, err)
-			return nil
-		}
 		if errors.Is(s.checkLayout(tx), errOldLayout) {
 			errs = append(errs, errors.New("buckets missing: the file was written by an older version (any write, such as `crawler crawl --once`, adds them)"))
 			return nil
