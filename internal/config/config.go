@@ -48,6 +48,9 @@ type Crawl struct {
 	MaxSitemapURLs int `yaml:"max_sitemap_urls"`
 	// PendingMaxAge drops queued links not fetched within this long.
 	PendingMaxAge time.Duration `yaml:"pending_max_age"`
+	// AllowHosts are hosts on internal addresses (loopback, private,
+	// link-local) the crawler may contact besides those of the sources.
+	AllowHosts []string `yaml:"allow_hosts"`
 }
 
 // Store holds the database's upkeep settings.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -30,7 +31,16 @@ func Load(path string) (*Config, error) {
 		return nil, fmt.Errorf("open config: %w", err)
 	}
 	defer f.Close()
-	return Parse(f, path)
+	cfg, err := Parse(f, path)
+	if err != nil {
+		return nil, err
+	}
+	// A relative database path is relative to the file that names it, so a
+	// configuration means the same database from any working directory.
+	if !filepath.IsAbs(cfg.Database) {
+		cfg.Database = filepath.Join(filepath.Dir(path), cfg.Database)
+	}
+	return cfg, nil
 }
 
 // Default returns the embedded default configuration.
@@ -49,11 +59,11 @@ func Parse(r io.Reader, name string) (*Config, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, fmt.Errorf("%s: %s", name, strings.TrimPrefix(err.Error(), "yaml: "))
+	root, err := parseNode(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	idx := indexKeys(&root)
+	idx := indexKeys(root)
 	cfg := defaults()
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
@@ -68,6 +78,49 @@ func Parse(r io.Reader, name string) (*Config, error) {
 		return nil, &Errors{File: name, List: errs}
 	}
 	return &cfg, nil
+}
+
+// parseNode parses the one YAML document of a configuration file.
+func parseNode(data []byte) (*yaml.Node, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var root, next yaml.Node
+	if err := dec.Decode(&root); err != nil && !errors.Is(err, io.EOF) {
+		return nil, syntaxError(data, err)
+	}
+	err := dec.Decode(&next)
+	switch {
+	case errors.Is(err, io.EOF):
+		return &root, nil
+	case err != nil:
+		return nil, syntaxError(data, err)
+	case len(next.Content) > 0 && next.Content[0].Tag != "!!null":
+		return nil, fmt.Errorf("line %d: a second YAML document starts here; a configuration file holds one (remove the `---` line and merge the settings)", next.Line)
+	}
+	return &root, nil
+}
+
+var syntaxLineRe = regexp.MustCompile(`^yaml: line (\d+): `)
+
+// syntaxError rewrites a YAML syntax error; one on a line indented with a
+// tab says so, since YAML's own message ("found character that cannot
+// start any token") does not.
+func syntaxError(data []byte, err error) error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	m := syntaxLineRe.FindStringSubmatch(err.Error())
+	if m == nil {
+		return errors.New(msg)
+	}
+	n, _ := strconv.Atoi(m[1])
+	lines := strings.Split(string(data), "\n")
+	// yaml.v3 reports a tab on the line it found it or on the line before.
+	for i := n; i <= n+1 && i <= len(lines); i++ {
+		line := lines[i-1]
+		indent := line[:len(line)-len(strings.TrimLeft(line, " \t"))]
+		if strings.Contains(indent, "\t") {
+			return fmt.Errorf("line %d: a tab character in the indentation: YAML allows only spaces there (replace the tabs with spaces)", i)
+		}
+	}
+	return errors.New(msg)
 }
 
 var lineRe = regexp.MustCompile(`^line (\d+): (.*)$`)

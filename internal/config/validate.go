@@ -7,22 +7,11 @@ import (
 	"time"
 
 	"github.com/andybalholm/cascadia"
-	"github.com/robfig/cron/v3"
 
 	crawler "github.com/vnjp-monitor/crawler"
 )
 
 var pillarIDRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-
-// cronParser accepts what the daemon's scheduler accepts: five fields or a
-// descriptor such as @hourly or @every 10m.
-var cronParser = cron.NewParser(cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow | cron.Descriptor)
-
-// ValidateSchedule reports whether spec is a cron spec the daemon can run.
-func ValidateSchedule(spec string) error {
-	_, err := cronParser.Parse(spec)
-	return err
-}
 
 type validator struct {
 	idx  keyIndex
@@ -46,9 +35,10 @@ func (c *Config) validate(idx keyIndex) []*FieldError {
 	if c.UserAgent == "" {
 		v.fail("user_agent", "must not be empty: sites need to know who is crawling")
 	}
+	validateListen(v, c.HTTP.Listen)
 	c.Crawl.validate(v)
-	if c.Store.KeepRejected < 0 {
-		v.fail("store.keep_rejected", "must not be negative (0 keeps rejected articles for good)")
+	if c.Store.KeepRejected != 0 {
+		v.durationIn("store.keep_rejected", c.Store.KeepRejected, 24*time.Hour, maxKeepRejected)
 	}
 	c.validateSources(v)
 	c.validatePillars(v)
@@ -59,32 +49,21 @@ func (c *Config) validate(idx keyIndex) []*FieldError {
 
 func (cr *Crawl) validate(v *validator) {
 	if err := ValidateSchedule(cr.Schedule); err != nil {
-		v.fail("crawl.schedule", "invalid cron spec %q: %v", cr.Schedule, err)
+		v.fail("crawl.schedule", "%v", err)
 	}
-	if cr.PerHostDelay < 0 {
-		v.fail("crawl.per_host_delay", "must not be negative")
+	v.durationIn("crawl.per_host_delay", cr.PerHostDelay, 0, maxPerHostDelay)
+	v.intIn("crawl.parallelism", int64(cr.Parallelism), 1, maxParallelism)
+	v.durationIn("crawl.timeout", cr.Timeout, minTimeout, maxTimeout)
+	v.intIn("crawl.max_body_bytes", cr.MaxBodyBytes, minBodyBytes, maxBodyBytes)
+	if cr.ExpectEvery != 0 {
+		v.durationIn("crawl.expect_every", cr.ExpectEvery, minExpectEvery, maxExpectEvery)
 	}
-	if cr.Parallelism < 1 {
-		v.fail("crawl.parallelism", "must be at least 1, got %d", cr.Parallelism)
+	v.intIn("crawl.max_articles_per_run", int64(cr.MaxArticlesPerRun), 1, maxArticlesPerRun)
+	v.intIn("crawl.max_sitemap_urls", int64(cr.MaxSitemapURLs), 1, maxSitemapURLs)
+	if cr.PendingMaxAge != 0 {
+		v.durationIn("crawl.pending_max_age", cr.PendingMaxAge, time.Hour, maxPendingAge)
 	}
-	if cr.Timeout <= 0 {
-		v.fail("crawl.timeout", "must be positive, got %v", cr.Timeout)
-	}
-	if cr.MaxBodyBytes < 1024 {
-		v.fail("crawl.max_body_bytes", "must be at least 1024, got %d", cr.MaxBodyBytes)
-	}
-	if cr.ExpectEvery < 0 {
-		v.fail("crawl.expect_every", "must not be negative")
-	}
-	if cr.MaxArticlesPerRun < 1 {
-		v.fail("crawl.max_articles_per_run", "must be at least 1, got %d", cr.MaxArticlesPerRun)
-	}
-	if cr.MaxSitemapURLs < 1 {
-		v.fail("crawl.max_sitemap_urls", "must be at least 1, got %d", cr.MaxSitemapURLs)
-	}
-	if cr.PendingMaxAge < 0 {
-		v.fail("crawl.pending_max_age", "must not be negative (0 keeps queued links until fetched)")
-	}
+	validateAllowHosts(v, cr.AllowHosts)
 }
 
 func (c *Config) validateSources(v *validator) {
@@ -109,11 +88,11 @@ func (c *Config) validateSources(v *validator) {
 		validateSourceHTML(v, key, s)
 		if s.Schedule != "" {
 			if err := ValidateSchedule(s.Schedule); err != nil {
-				v.fail(key+".schedule", "invalid cron spec %q: %v", s.Schedule, err)
+				v.fail(key+".schedule", "%v", err)
 			}
 		}
-		if s.ExpectEvery < 0 {
-			v.fail(key+".expect_every", "must not be negative")
+		if s.ExpectEvery != 0 {
+			v.durationIn(key+".expect_every", s.ExpectEvery, minExpectEvery, maxExpectEvery)
 		}
 	}
 }
@@ -134,9 +113,7 @@ func validateSourceHTML(v *validator, key string, s *crawler.Source) {
 			v.fail(key+"."+name, "invalid CSS selector %q: %v", sel, err)
 		}
 	}
-	if s.MaxPages < 0 {
-		v.fail(key+".max_pages", "must not be negative")
-	}
+	v.intIn(key+".max_pages", int64(s.MaxPages), 0, maxListingPages)
 	if s.MaxPages == 0 {
 		s.MaxPages = 1
 	}
