@@ -134,6 +134,14 @@ func serveDemo(ctx context.Context, a *app, site *testsite.Site, dir string) err
 	if dir == "" {
 		dir = "."
 	}
+	// Absolute paths: the configuration works from any directory.
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
 	path := filepath.Join(dir, "demo-config.yaml")
 	if err := os.WriteFile(path, []byte(demoConfigYAML(site, filepath.Join(dir, "demo.db"))), 0o644); err != nil {
 		return err
