@@ -34,6 +34,13 @@ type Source struct {
 	ArticleRegexp *regexp.Regexp `yaml:"-"`
 }
 
+// URLs returns every URL the source's fields name. The crawler may reach
+// their hosts even on internal addresses (a source on an intranet); a new
+// field holding a URL must be listed here.
+func (s Source) URLs() []string {
+	return []string{s.URL}
+}
+
 // SourceState is the health of one source as the daemon and `crawler
 // sources` report it.
 type SourceState struct {

@@ -35,7 +35,7 @@ func BenchmarkBulkPass(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		fc, err := fetch.New(fetch.Options{UserAgent: "bench", Parallelism: 4, Timeout: 10 * time.Second, RespectRobots: true}, crawl.Validators{Store: st})
+		fc, err := fetch.New(fetch.Options{UserAgent: "bench", Parallelism: 4, Timeout: 10 * time.Second, RespectRobots: true, AllowHosts: []string{"127.0.0.1"}}, crawl.Validators{Store: st})
 		if err != nil {
 			b.Fatal(err)
 		}

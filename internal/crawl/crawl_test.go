@@ -56,7 +56,7 @@ func newEnv(t *testing.T) *env {
 	}
 	fc, err := fetch.New(fetch.Options{
 		UserAgent: "vnjp-monitor-test/1", Parallelism: 4, Timeout: time.Second,
-		MaxBodyBytes: 10 << 20, RespectRobots: true,
+		MaxBodyBytes: 10 << 20, RespectRobots: true, AllowHosts: crawl.AllowedHosts(cfg),
 	}, crawl.Validators{Store: st})
 	if err != nil {
 		t.Fatal(err)

@@ -3,6 +3,8 @@ package crawl
 import (
 	"fmt"
 	"log/slog"
+	"net/url"
+	"slices"
 
 	"github.com/vnjp-monitor/crawler/internal/classify"
 	"github.com/vnjp-monitor/crawler/internal/config"
@@ -40,5 +42,20 @@ func FetchOptions(cfg *config.Config) fetch.Options {
 		MaxBodyBytes:   cfg.Crawl.MaxBodyBytes,
 		RespectRobots:  cfg.Crawl.RespectRobots,
 		MaxSitemapURLs: cfg.Crawl.MaxSitemapURLs,
+		AllowHosts:     AllowedHosts(cfg),
 	}
+}
+
+// AllowedHosts lists the hosts the fetcher may reach on internal
+// addresses: crawl.allow_hosts and the host of every URL a source names.
+func AllowedHosts(cfg *config.Config) []string {
+	hosts := slices.Clone(cfg.Crawl.AllowHosts)
+	for _, src := range cfg.Sources {
+		for _, raw := range src.URLs() {
+			if u, err := url.Parse(raw); err == nil && u.Hostname() != "" {
+				hosts = append(hosts, u.Hostname())
+			}
+		}
+	}
+	return hosts
 }

@@ -58,7 +58,7 @@ func (e *bulkEnv) open(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fc, err := fetch.New(fetch.Options{UserAgent: "vnjp-monitor-test/1", Parallelism: 4, Timeout: 5 * time.Second, RespectRobots: true}, crawl.Validators{Store: st})
+	fc, err := fetch.New(fetch.Options{UserAgent: "vnjp-monitor-test/1", Parallelism: 4, Timeout: 5 * time.Second, RespectRobots: true, AllowHosts: []string{"127.0.0.1"}}, crawl.Validators{Store: st})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -40,8 +40,18 @@ type Options struct {
 	// newest lastmod first; zero takes them all. Listing.Truncated counts
 	// the links left out.
 	MaxSitemapURLs int
+	// AllowHosts are the hosts (names or IP addresses, any port) that may
+	// be reached on internal addresses: loopback, private networks,
+	// link-local and the other non-public ranges. Every other host must
+	// resolve to public addresses, checked on the address connected to, so
+	// that a feed item or a redirect cannot reach an internal service.
+	// Give the hosts of the configured sources here.
+	AllowHosts []string
 	// Transport replaces the network transport, for tests; nil uses a
-	// clone of http.DefaultTransport.
+	// clone of http.DefaultTransport that connects directly (no proxy from
+	// the environment, whose name resolution the address check could not
+	// see) through the address check. A Transport given here is not
+	// checked, except for URLs whose host is an internal address literal.
 	Transport http.RoundTripper
 	// Logger receives debug records about requests; nil discards them.
 	Logger *slog.Logger
@@ -67,6 +77,7 @@ type Client struct {
 	vs        ValidatorStore
 	log       *slog.Logger
 	transport http.RoundTripper // base transport wrapped by capTransport
+	policy    *addrPolicy
 	gate      *gate
 	robots    *robotsCache
 }
@@ -86,10 +97,13 @@ func New(opts Options, vs ValidatorStore) (*Client, error) {
 	opts.MaxBodyBytes = orDefault(opts.MaxBodyBytes, DefaultMaxBodyBytes)
 	opts.MaxRedirects = orDefault(opts.MaxRedirects, DefaultMaxRedirects)
 	opts.MaxSitemaps = orDefault(opts.MaxSitemaps, DefaultMaxSitemaps)
+	policy := newAddrPolicy(opts.AllowHosts)
 	base := opts.Transport
 	if base == nil {
 		t := http.DefaultTransport.(*http.Transport).Clone()
 		t.MaxIdleConnsPerHost = 2
+		t.Proxy = nil
+		t.DialContext = policy.dialer(30 * time.Second)
 		base = t
 	}
 	log := opts.Logger
@@ -101,6 +115,7 @@ func New(opts Options, vs ValidatorStore) (*Client, error) {
 		vs:        vs,
 		log:       log,
 		transport: &capTransport{base: base, max: opts.MaxBodyBytes},
+		policy:    policy,
 		gate:      newGate(opts.Parallelism, opts.PerHostDelay),
 	}
 	c.robots = newRobotsCache(c)
@@ -134,6 +149,9 @@ func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
 	}
 	if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
 		return fmt.Errorf("redirect to unsupported scheme %q", req.URL.Scheme)
+	}
+	if err := c.policy.checkHost(req.URL.Hostname()); err != nil {
+		return fmt.Errorf("redirect to %s: %w", req.URL.Redacted(), err)
 	}
 	if c.opts.RespectRobots {
 		if err := c.robots.check(req.Context(), req.URL, false); err != nil {

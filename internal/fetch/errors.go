@@ -60,12 +60,13 @@ func (e *StatusError) Is(target error) bool {
 // Temporary reports whether err is worth retrying later: timeouts, 5xx, 429
 // and 408 answers, refused or reset connections and DNS failures other than
 // "no such host". Refusals by this package (ErrTooLarge, ErrNotHTML,
-// ErrRobots, ErrRedirectLoop), 4xx answers and cancellation are not.
+// ErrRobots, ErrRedirectLoop, ErrInternalAddress), 4xx answers and
+// cancellation are not.
 func Temporary(err error) bool {
 	if err == nil {
 		return false
 	}
-	for _, permanent := range []error{ErrTooLarge, ErrNotHTML, ErrRobots, ErrRedirectLoop, context.Canceled} {
+	for _, permanent := range []error{ErrTooLarge, ErrNotHTML, ErrRobots, ErrRedirectLoop, ErrInternalAddress, context.Canceled} {
 		if errors.Is(err, permanent) {
 			return false
 		}

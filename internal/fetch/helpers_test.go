@@ -90,6 +90,9 @@ func newTestClient(tb testing.TB, opts Options, vs ValidatorStore) *Client {
 	if opts.Timeout == 0 {
 		opts.Timeout = 5 * time.Second
 	}
+	if opts.AllowHosts == nil {
+		opts.AllowHosts = []string{"127.0.0.1"} // the test sites
+	}
 	c, err := New(opts, vs)
 	if err != nil {
 		tb.Fatal(err)

@@ -29,6 +29,7 @@ type session struct {
 	c    *Client
 	ctx  context.Context
 	coll *colly.Collector
+	auth *sourceAuth // the source's credentials, for listing requests
 }
 
 // response is what a session request returns.
@@ -102,6 +103,9 @@ func (s *session) get(rawURL string, hdr http.Header, page bool) (*response, err
 	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, fmt.Errorf("%q: not an absolute http or https url", rawURL)
 	}
+	if err := s.c.policy.checkHost(u.Hostname()); err != nil {
+		return nil, err
+	}
 	if s.c.opts.RespectRobots {
 		if err := s.c.robots.check(s.ctx, u, true); err != nil {
 			return nil, err
@@ -116,11 +120,15 @@ func (s *session) get(rawURL string, hdr http.Header, page bool) (*response, err
 	start := time.Now()
 	cctx := colly.NewContext()
 	cctx.Put(ctxPage, page)
+	if !page {
+		s.auth.apply(u)
+	}
 	err = s.coll.Request(http.MethodGet, u.String(), nil, cctx, hdr)
 	if ct, ok := cctx.GetAny(ctxNotHTML).(string); ok {
 		return nil, fmt.Errorf("%w: %s", ErrNotHTML, ct)
 	}
 	if err != nil {
+		err = withoutUser(err, rawURL)
 		s.c.log.Debug("fetch failed", slog.String("url", rawURL), slog.Any("error", err))
 		return nil, err
 	}
@@ -135,7 +143,7 @@ func (s *session) get(rawURL string, hdr http.Header, page bool) (*response, err
 	}
 	return &response{
 		url:      rawURL,
-		finalURL: r.Request.URL.String(),
+		finalURL: stripUser(r.Request.URL.String()),
 		status:   r.StatusCode,
 		header:   *r.Headers,
 		body:     r.Body,
