@@ -20,7 +20,9 @@ func TestDemoServeWritesAbsolutePaths(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan int, 1)
 	var out, errOut bytes.Buffer
-	go func() { done <- Run(ctx, []string{"demo", "--serve", "--keep", "keep"}, strings.NewReader(""), &out, &errOut) }()
+	go func() {
+		done <- Run(ctx, []string{"demo", "--serve", "--keep", "keep"}, strings.NewReader(""), &out, &errOut)
+	}()
 	path := filepath.Join(base, "keep", "demo-config.yaml")
 	deadline := time.Now().Add(10 * time.Second)
 	for {

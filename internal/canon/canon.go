@@ -93,10 +93,8 @@ func canonical(u *url.URL, raw string) (string, error) {
 	var b strings.Builder
 	b.WriteString(scheme)
 	b.WriteString("://")
-	if u.User != nil {
-		b.WriteString(u.User.String())
-		b.WriteByte('@')
-	}
+	// User information is dropped: a link that carries a password is
+	// never fetched with it nor stored.
 	b.WriteString(host)
 	if port != "" {
 		b.WriteByte(':')

@@ -62,7 +62,8 @@ func TestURL(t *testing.T) {
 		{"UnderscoreHost", "https://my_site.example.com/a", "https://my_site.example.com/a"},
 		{"IPv4Host", "http://127.0.0.1:8080/a", "http://127.0.0.1:8080/a"},
 		{"IPv6Host", "http://[2001:DB8::1]:80/a", "http://[2001:db8::1]/a"},
-		{"UserinfoKept", "https://user@example.com/a", "https://user@example.com/a"},
+		{"UserinfoDropped", "https://user@example.com/a", "https://example.com/a"},
+		{"PasswordDropped", "https://reader:hunter2@example.com/a?x=1", "https://example.com/a?x=1"},
 		{"SurroundingSpace", "  https://example.com/a \n", "https://example.com/a"},
 		{"CombinedMess", "HTTP://News.Example.COM:80/World/../Asia/./vn-jp.html?utm_source=rss&b=2&a=1#x", "http://news.example.com/Asia/vn-jp.html?a=1&b=2"},
 	}

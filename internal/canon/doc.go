@@ -8,7 +8,8 @@
 //
 //   - lowercases the scheme and the host, converts an internationalised host
 //     to its ASCII (punycode) form and drops a trailing dot;
-//   - drops the default port (80 for http, 443 for https) and the fragment;
+//   - drops user information ("user:password@"), the default port (80 for
+//     http, 443 for https) and the fragment;
 //   - removes "." and ".." path segments, normalises percent-encoding
 //     (upper-case hex digits, unreserved characters decoded) and keeps the
 //     case of the path and any trailing slash;

@@ -51,11 +51,16 @@ const (
 // parse. Failures after that (a child sitemap, page 2) are in
 // Listing.Errors.
 //
+// Credentials in the source URL (https://user:password@host/feed) are sent
+// with the source's listing requests to that host only, and appear in no
+// error, item or validator key.
+//
 // Validators are stored as soon as a listing parsed, before the caller has
 // fetched the items: a caller that loses items after Discover returns must
 // keep its own retry list, because the next Discover may answer NotModified.
 func (c *Client) Discover(ctx context.Context, src crawler.Source) (*Listing, error) {
 	s := c.newSession(ctx)
+	src.URL, s.auth = splitAuth(src.URL)
 	b := &builder{seen: make(map[string]int)}
 	var err error
 	switch src.Kind {
