@@ -121,6 +121,7 @@ var recordBuckets = []struct {
 	{bucketSources, decodeJSON[crawler.SourceState]},
 	{bucketPending, decodeJSON[PendingItem]},
 	{bucketSitemaps, decodeJSON[[]string]},
+	{bucketErrLog, decodeJSON[crawler.FetchError]},
 }
 
 func decodeJSON[T any](v []byte) error { return json.Unmarshal(v, new(T)) }

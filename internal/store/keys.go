@@ -35,12 +35,14 @@ var (
 	// source NUL, added time, url -> nothing: the pending queue in the
 	// order it drains (pendingOrderKey)
 	bucketPendingOrder = []byte("pending_order")
+	bucketErrLog       = []byte("errlog") // source NUL 8-byte sequence -> FetchError JSON
 
 	allBuckets = [][]byte{
 		bucketArticles, bucketURLs, bucketOrder, bucketBands, bucketSimhash,
 		bucketCounts, bucketValidators, bucketFailures, bucketSources, bucketMeta,
 		bucketPending, bucketSitemaps, bucketPendingOrder,
 		bucketStored, bucketDigestRcpt, bucketDigestRuns, bucketLedger,
+		bucketErrLog,
 	}
 
 	keySchema = []byte("schema")
