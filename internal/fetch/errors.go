@@ -66,6 +66,9 @@ func Temporary(err error) bool {
 	if err == nil {
 		return false
 	}
+	if errors.Is(err, ErrStopping) {
+		return true // never tried
+	}
 	for _, permanent := range []error{ErrTooLarge, ErrNotHTML, ErrRobots, ErrRedirectLoop, ErrInternalAddress, context.Canceled} {
 		if errors.Is(err, permanent) {
 			return false

@@ -62,12 +62,18 @@ func (g *gate) host(key string) *hostGate {
 // other hosts could use. The returned release must be called once the
 // response body has been read; the next request to the host then waits the
 // larger of the gate's delay and minDelay (a robots.txt Crawl-delay).
+//
+// A request waiting here has not started: it gives up when ctx ends or,
+// with ErrStopping, when the caller stops starting requests.
 func (g *gate) acquire(ctx context.Context, key string, minDelay time.Duration) (release func(), err error) {
 	h := g.host(key)
+	stop := stopChan(ctx)
 	select {
 	case h.turn <- struct{}{}:
 	case <-ctx.Done():
 		return nil, ctx.Err()
+	case <-stop:
+		return nil, ErrStopping
 	}
 	if wait := time.Until(h.next); wait > 0 {
 		t := time.NewTimer(wait)
@@ -77,6 +83,10 @@ func (g *gate) acquire(ctx context.Context, key string, minDelay time.Duration) 
 			t.Stop()
 			<-h.turn
 			return nil, ctx.Err()
+		case <-stop:
+			t.Stop()
+			<-h.turn
+			return nil, ErrStopping
 		}
 	}
 	select {
@@ -84,6 +94,9 @@ func (g *gate) acquire(ctx context.Context, key string, minDelay time.Duration) 
 	case <-ctx.Done():
 		<-h.turn
 		return nil, ctx.Err()
+	case <-stop:
+		<-h.turn
+		return nil, ErrStopping
 	}
 	return func() {
 		h.next = time.Now().Add(max(g.delay, minDelay))

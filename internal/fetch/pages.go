@@ -38,14 +38,16 @@ func (p *Page) UTF8() []byte { return htmlToUTF8(p.Raw, p.ContentType) }
 // Options.Parallelism in flight. fn is called from several goroutines at
 // once, but never after FetchPages returns. FetchPages returns when every URL
 // has been reported; after ctx is cancelled, requests in flight are aborted
-// and the remaining URLs are reported with ctx's error at once.
+// and the remaining URLs are reported with ctx's error at once. Under
+// StopStarting, the URLs not yet started when stop closes are reported
+// with ErrStopping and those in flight finish.
 func (c *Client) FetchPages(ctx context.Context, urls []string, fn func(url string, p *Page, err error)) {
 	s := c.newSession(ctx)
 	var wg sync.WaitGroup
 	for _, group := range byHost(urls, fn) {
 		wg.Go(func() {
 			for _, u := range group {
-				if err := ctx.Err(); err != nil {
+				if err := stopping(ctx); err != nil {
 					fn(u, nil, err)
 					continue
 				}
@@ -110,6 +112,9 @@ func (s *session) page(u string) (*Page, error) {
 		case <-s.ctx.Done():
 			t.Stop()
 			return nil, s.ctx.Err()
+		case <-stopChan(s.ctx):
+			t.Stop()
+			return nil, ErrStopping
 		}
 		if res, err = s.get(u, hdr, true); err != nil {
 			return nil, err

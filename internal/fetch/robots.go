@@ -3,6 +3,7 @@ package fetch
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -57,6 +58,9 @@ func newRobotsCache(c *Client) *robotsCache {
 // because they run while the gate is held.
 func (r *robotsCache) check(ctx context.Context, u *url.URL, gated bool) error {
 	data, err := r.get(ctx, u, gated)
+	if unreachable(err) || errors.Is(err, ErrStopping) {
+		return err // about the host, not its robots.txt
+	}
 	if err != nil {
 		return fmt.Errorf("robots.txt for %s: %w", u.Host, err)
 	}
@@ -114,6 +118,9 @@ func (r *robotsCache) get(ctx context.Context, u *url.URL, gated bool) (*robotsR
 	if ctx.Err() != nil {
 		return nil, ctx.Err() // a cancelled fetch says nothing about the host
 	}
+	if errors.Is(err, ErrStopping) {
+		return nil, err
+	}
 	ttl := robotsTTL
 	if err != nil {
 		ttl = robotsErrTTL
@@ -148,7 +155,7 @@ func (r *robotsCache) fetch(ctx context.Context, robotsURL, host string, gated b
 	}
 	res, err := hc.Do(req)
 	if err != nil {
-		return nil, err
+		return nil, describe(ctx, err, "robots.txt request", robotsURL, r.c.opts.Timeout)
 	}
 	defer res.Body.Close()
 	// As RFC 9309 and Google: a 5xx (or a 429) robots.txt means "try

@@ -106,6 +106,9 @@ func (s *session) get(rawURL string, hdr http.Header, page bool) (*response, err
 	if err := s.c.policy.checkHost(u.Hostname()); err != nil {
 		return nil, err
 	}
+	if err := stopping(s.ctx); err != nil {
+		return nil, err
+	}
 	if s.c.opts.RespectRobots {
 		if err := s.c.robots.check(s.ctx, u, true); err != nil {
 			return nil, err
@@ -128,7 +131,7 @@ func (s *session) get(rawURL string, hdr http.Header, page bool) (*response, err
 		return nil, fmt.Errorf("%w: %s", ErrNotHTML, ct)
 	}
 	if err != nil {
-		err = withoutUser(err, rawURL)
+		err = describe(s.ctx, withoutUser(err, rawURL), "request", rawURL, s.c.opts.Timeout)
 		s.c.log.Debug("fetch failed", slog.String("url", rawURL), slog.Any("error", err))
 		return nil, err
 	}
