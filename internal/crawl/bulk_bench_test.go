@@ -42,7 +42,7 @@ func BenchmarkBulkPass(b *testing.B) {
 		c := &crawl.Crawler{Fetch: fc, Store: st, Classifier: clf, MaxPerRun: 10000, Logger: slog.New(slog.DiscardHandler)}
 		rep := c.Source(context.Background(), site.Source())
 		if rep.Err != nil || rep.Errors > 0 {
-			b.Fatalf("pass: %v, %d errors %v", rep.Err, rep.Errors, rep.ErrorSamples)
+			b.Fatalf("pass: %v, %d errors %v", rep.Err, rep.Errors, rep.Failures)
 		}
 		stored += rep.Stored
 		st.Close()

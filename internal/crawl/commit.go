@@ -2,7 +2,6 @@ package crawl
 
 import (
 	"errors"
-	"fmt"
 	"log/slog"
 
 	crawler "github.com/vnjp-monitor/crawler"
@@ -62,7 +61,9 @@ func (c *Crawler) pageWrite(src crawler.Source, j *job) (store.PageWrite, bool) 
 		return w, false
 	default:
 		permanent := !fetch.Temporary(j.err)
-		w.Failure = &store.FailureNote{Reason: j.err.Error(), Permanent: permanent, At: c.now()}
+		// Stored errors are shown to users: URLs in them may carry
+		// credentials.
+		w.Failure = &store.FailureNote{Reason: health.Redact(j.err.Error()), Permanent: permanent, At: c.now()}
 		w.Keep = !permanent
 	}
 	return w, true
@@ -90,12 +91,13 @@ func (c *Crawler) account(src crawler.Source, j *job, res store.PageResult, rep 
 			rep.Relevant++
 		}
 	case errors.As(j.err, &serr):
-		rep.addError(fmt.Errorf("%s: %w", j.item.URL, j.err))
+		rep.fail(c.failure(crawler.StageStore, j.item.URL, j.err))
 		o.Status = StatusDeferred
 	case j.canceled:
+		rep.Interrupted = true
 		o.Status = StatusCanceled
 	default:
-		rep.addError(fmt.Errorf("%s: %w", j.item.URL, j.err))
+		rep.fail(c.failure(crawler.StagePage, j.item.URL, j.err))
 		o.Status, o.Permanent = StatusFailed, !fetch.Temporary(j.err)
 	}
 	c.report(o)

@@ -2,7 +2,6 @@ package crawl
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"runtime/pprof"
@@ -75,18 +74,13 @@ type Report struct {
 	Duration    time.Duration `json:"duration"`
 	// Err is set when the source itself could not be read.
 	Err error `json:"-"`
-	// ErrorSamples holds a few error messages for the summary.
-	ErrorSamples []string `json:"error_samples,omitempty"`
-}
-
-const maxErrorSamples = 5
-
-func (r *Report) addError(err error) {
-	r.Errors++
-	if len(r.ErrorSamples) < maxErrorSamples {
-		// Samples are printed and logged: URLs may carry credentials.
-		r.ErrorSamples = append(r.ErrorSamples, health.Redact(err.Error()))
-	}
+	// Interrupted is set when the pass was stopped (Ctrl-C, shutdown)
+	// before it finished: nothing is held against the source, and the
+	// pages not fetched stay queued for the next pass.
+	Interrupted bool `json:"interrupted,omitempty"`
+	// Failures lists the pages and listing parts that failed, and why
+	// (the first ones, up to the error log's size).
+	Failures []crawler.FetchError `json:"failures,omitempty"`
 }
 
 func (c *Crawler) now() time.Time {
@@ -127,7 +121,7 @@ func (c *Crawler) All(ctx context.Context, sources []crawler.Source, parallelism
 			select {
 			case sem <- struct{}{}:
 			case <-ctx.Done():
-				reports[i] = Report{Source: src.Name, Err: ctx.Err()}
+				reports[i] = Report{Source: src.Name, Interrupted: true}
 				return
 			}
 			defer func() { <-sem }()
@@ -147,19 +141,26 @@ func (c *Crawler) All(ctx context.Context, sources []crawler.Source, parallelism
 func (c *Crawler) Source(ctx context.Context, src crawler.Source) Report {
 	start := c.now()
 	rep := c.source(ctx, src)
-	rep.Duration = c.now().Sub(start)
-	if err := c.recordHealth(src, rep); err != nil {
-		rep.addError(err)
+	rep.Duration = c.elapsed(start)
+	if rep.Interrupted || interrupted(ctx, rep.Err) {
+		rep.Err, rep.Interrupted = nil, true
 	}
+	if err := c.recordHealth(src, rep); err != nil {
+		rep.fail(c.failure(crawler.StageStore, "", &storeError{err}))
+	}
+	c.logFailures(src, &rep)
 	log := c.logger().With(slog.String("source", src.Name))
 	attrs := []any{
 		slog.Int("listed", rep.Listed), slog.Int("new", rep.New), slog.Int("fetched", rep.Fetched),
 		slog.Int("stored", rep.Stored), slog.Int("merged", rep.Merged), slog.Int("relevant", rep.Relevant),
 		slog.Int("errors", rep.Errors), slog.Bool("not_modified", rep.NotModified), slog.Duration("duration", rep.Duration),
 	}
-	if rep.Err != nil {
+	switch {
+	case rep.Err != nil:
 		log.Warn("crawl failed", append(attrs, slog.String("error", health.Redact(rep.Err.Error())))...)
-	} else {
+	case rep.Interrupted:
+		log.Info("crawl interrupted; the rest waits for the next pass", attrs...)
+	default:
 		log.Info("crawl done", attrs...)
 	}
 	return rep
@@ -170,7 +171,7 @@ func (c *Crawler) recordHealth(src crawler.Source, rep Report) error {
 	if err != nil {
 		return fmt.Errorf("read source state: %w", err)
 	}
-	o := health.Outcome{Err: rep.Err, New: rep.Stored}
+	o := health.Outcome{Err: rep.Err, New: rep.Stored, Interrupted: rep.Interrupted}
 	if d, ok := fetch.RetryAfter(rep.Err); ok {
 		o.RetryAfter = d
 	}
@@ -200,7 +201,7 @@ func (c *Crawler) source(ctx context.Context, src crawler.Source) Report {
 		c.observe(src.Name, "200")
 	}
 	for _, e := range listing.Errors {
-		rep.addError(e)
+		rep.fail(c.failure(crawler.StageListing, "", e))
 	}
 	rep.Listed = len(listing.Items)
 	if listing.Truncated > 0 {
@@ -220,28 +221,7 @@ func (c *Crawler) source(ctx context.Context, src crawler.Source) Report {
 		return rep
 	}
 	c.runPipeline(ctx, src, &rep)
-	if ctx.Err() != nil && rep.Err == nil {
-		rep.Err = ctx.Err()
-	}
 	return rep
-}
-
-// statusOf names an error for the fetch metric.
-func statusOf(err error) string {
-	var se *fetch.StatusError
-	switch {
-	case errors.As(err, &se):
-		return fmt.Sprint(se.Code)
-	case errors.Is(err, context.DeadlineExceeded):
-		return "timeout"
-	case errors.Is(err, fetch.ErrTooLarge):
-		return "too_large"
-	case errors.Is(err, fetch.ErrNotHTML):
-		return "not_html"
-	case errors.Is(err, fetch.ErrRobots):
-		return "robots"
-	}
-	return "error"
 }
 
 // statusText names an HTTP status for the fetch metric.

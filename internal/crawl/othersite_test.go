@@ -98,7 +98,7 @@ func (e *otherEnv) pass(t *testing.T) []crawl.Report {
 			t.Errorf("source %s failed: %v", r.Source, r.Err)
 		}
 		t.Logf("%s: listed %d new %d fetched %d stored %d merged %d errors %d %v",
-			r.Source, r.Listed, r.New, r.Fetched, r.Stored, r.Merged, r.Errors, r.ErrorSamples)
+			r.Source, r.Listed, r.New, r.Fetched, r.Stored, r.Merged, r.Errors, r.Failures)
 	}
 	return reports
 }

@@ -71,7 +71,7 @@ func (c *Crawler) fetchStage(ctx context.Context, src crawler.Source, out chan<-
 				urls[i], byURL[it.URL] = it.URL, it
 			}
 			c.Fetch.FetchPages(ctx, urls, func(u string, p *fetch.Page, err error) {
-				canceled := err != nil && ctx.Err() != nil
+				canceled := err != nil && interrupted(ctx, err)
 				switch {
 				case err == nil:
 					c.observe(src.Name, statusText(p.Status))

@@ -58,7 +58,7 @@ func (c *Crawler) expire(source string) error {
 func (c *Crawler) feed(ctx context.Context, source string, fn func(todo []fetch.Item, settled []string)) (deferred int, err error) {
 	var at store.PendingCursor
 	taken := 0
-	for ctx.Err() == nil {
+	for !fetch.Stopping(ctx) {
 		page, next, err := c.Store.PendingPage(source, at, queueChunk)
 		if err != nil {
 			return 0, err

@@ -3,6 +3,7 @@ package crawl_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"log/slog"
 	"strings"
 	"testing"
@@ -28,7 +29,11 @@ func TestCrawlLogsNoSecrets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for where, text := range map[string]string{"log": logs.String(), "state": st.LastError, "samples": strings.Join(rep.ErrorSamples, " ")} {
+	logged, err := e.store.SourceErrors(src.Name, 0)
+	if err != nil || len(logged) == 0 {
+		t.Fatalf("error log: %v, %v; want the failure logged", logged, err)
+	}
+	for where, text := range map[string]string{"log": logs.String(), "state": st.LastError, "report": fmt.Sprint(rep.Failures), "error log": fmt.Sprint(logged)} {
 		for _, secret := range []string{"hunter2", "s3cr3t-value"} {
 			if strings.Contains(text, secret) {
 				t.Errorf("%s contains %q: %s", where, secret, text)

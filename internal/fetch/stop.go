@@ -39,3 +39,8 @@ func stopping(ctx context.Context) error {
 		return nil
 	}
 }
+
+// Stopping reports whether no request may start under ctx any more: it
+// ended, or the channel given to StopStarting is closed. A caller that
+// feeds URLs in rounds stops feeding then.
+func Stopping(ctx context.Context) bool { return stopping(ctx) != nil }

@@ -25,6 +25,9 @@ type Outcome struct {
 	Err        error         // nil when the attempt worked
 	New        int           // articles stored by this attempt
 	RetryAfter time.Duration // the server's Retry-After, zero when absent
+	// Interrupted means the attempt was cut short by the program stopping
+	// (Ctrl-C, shutdown, reload): neither a success nor a failure.
+	Interrupted bool
 }
 
 // Policy bounds the backoff of failing sources. Zero fields mean the
@@ -68,21 +71,26 @@ func Backoff(failures int, p Policy) time.Duration {
 // that never brings an article starts.
 // Articles stored by the attempt count in any case: o.New is added to
 // Articles and, when positive, sets LastNew, even if the attempt failed
-// half-way. On success Record sets LastSuccess, clears ConsecutiveFailures
+// half-way. An interrupted attempt (o.Interrupted without o.Err) counts
+// only that: it changes neither the attempt times, nor the failures, nor
+// the backoff. On success Record sets LastSuccess, clears ConsecutiveFailures
 // and LastError, and clears NextAttempt, or sets it to now+o.RetryAfter when
 // the server asked for a pause anyway. On failure it counts the failure,
 // stores the redacted error text and sets NextAttempt to now plus
 // o.RetryAfter when the server gave one (capped at MaxBackoff), else plus
 // Backoff.
 func Record(st *crawler.SourceState, o Outcome, now time.Time, p Policy) {
-	if st.FirstAttempt.IsZero() {
-		st.FirstAttempt = now
-	}
-	st.LastAttempt = now
 	if o.New > 0 {
 		st.LastNew = now
 		st.Articles += o.New
 	}
+	if o.Interrupted && o.Err == nil {
+		return // not an attempt to judge the source by
+	}
+	if st.FirstAttempt.IsZero() {
+		st.FirstAttempt = now
+	}
+	st.LastAttempt = now
 	if o.Err != nil {
 		st.ConsecutiveFailures++
 		st.LastError = Redact(o.Err.Error())

@@ -182,7 +182,7 @@ func crawlSite(ctx context.Context, opts Options, site *testsite.Bulk, path stri
 		return fmt.Errorf("first pass: %w", rep.Err)
 	}
 	if (rep.Stored+rep.Merged)*10 < opts.Articles*9 {
-		return fmt.Errorf("first pass stored %d of %d stories (%d errors: %v)", rep.Stored+rep.Merged, opts.Articles, rep.Errors, rep.ErrorSamples)
+		return fmt.Errorf("first pass stored %d of %d stories (%d errors: %v)", rep.Stored+rep.Merged, opts.Articles, rep.Errors, rep.Failures)
 	}
 	if profErr == nil {
 		res.CPU = perArticle(cpu, rep.Fetched)
