@@ -122,6 +122,25 @@ func New(opts Options, vs ValidatorStore) (*Client, error) {
 	return c, nil
 }
 
+// Reload returns a Client with opts (and c's ValidatorStore) that shares
+// c's politeness state: each host's turn and pause, and, unless the user
+// agent changed, the robots.txt files read so far. Crawls still running on
+// c and new ones on the result then take turns at each host, as one
+// Client's would; a configuration reload uses it.
+func (c *Client) Reload(opts Options) (*Client, error) {
+	n, err := New(opts, c.vs)
+	if err != nil {
+		return nil, err
+	}
+	c.gate.setLimits(n.opts.Parallelism, n.opts.PerHostDelay)
+	n.gate = c.gate
+	if n.opts.UserAgent == c.opts.UserAgent {
+		n.robots = c.robots
+		n.robots.client.Store(n) // robots.txt requests take the new settings
+	}
+	return n, nil
+}
+
 func orDefault[T int | int64 | time.Duration](v, def T) T {
 	if v == 0 {
 		return def

@@ -18,10 +18,10 @@ import (
 // time.Sleep that ignores cancellation. The gate waits on the caller's
 // context instead.
 type gate struct {
-	delay time.Duration
-	slots chan struct{} // one token per request in flight
 	mu    sync.Mutex
-	hosts map[string]*hostGate
+	delay time.Duration        // guarded by mu
+	slots chan struct{}        // one token per request in flight; guarded by mu
+	hosts map[string]*hostGate // guarded by mu
 }
 
 // hostGate serialises one host. The token in turn is held for the whole
@@ -46,7 +46,8 @@ func hostKey(u *url.URL) string {
 	return strings.ToLower(u.Host)
 }
 
-func (g *gate) host(key string) *hostGate {
+// host returns key's gate, with the slots and delay now in force.
+func (g *gate) host(key string) (*hostGate, chan struct{}, time.Duration) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	h, ok := g.hosts[key]
@@ -54,7 +55,20 @@ func (g *gate) host(key string) *hostGate {
 		h = &hostGate{turn: make(chan struct{}, 1)}
 		g.hosts[key] = h
 	}
-	return h
+	return h, g.slots, g.delay
+}
+
+// setLimits changes the parallelism and the delay, keeping every host's
+// turn and pause: a configuration reload must not let a host be asked
+// twice at once. Requests holding a slot of the old limit release it
+// there; for a moment both limits' requests may be in flight.
+func (g *gate) setLimits(parallelism int, delay time.Duration) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if cap(g.slots) != parallelism {
+		g.slots = make(chan struct{}, parallelism)
+	}
+	g.delay = delay
 }
 
 // acquire waits for the host's turn, the host's pause and a free slot, in
@@ -66,7 +80,7 @@ func (g *gate) host(key string) *hostGate {
 // A request waiting here has not started: it gives up when ctx ends or,
 // with ErrStopping, when the caller stops starting requests.
 func (g *gate) acquire(ctx context.Context, key string, minDelay time.Duration) (release func(), err error) {
-	h := g.host(key)
+	h, slots, delay := g.host(key)
 	stop := stopChan(ctx)
 	select {
 	case h.turn <- struct{}{}:
@@ -90,7 +104,7 @@ func (g *gate) acquire(ctx context.Context, key string, minDelay time.Duration) 
 		}
 	}
 	select {
-	case g.slots <- struct{}{}:
+	case slots <- struct{}{}:
 	case <-ctx.Done():
 		<-h.turn
 		return nil, ctx.Err()
@@ -99,8 +113,8 @@ func (g *gate) acquire(ctx context.Context, key string, minDelay time.Duration) 
 		return nil, ErrStopping
 	}
 	return func() {
-		h.next = time.Now().Add(max(g.delay, minDelay))
-		<-g.slots
+		h.next = time.Now().Add(max(delay, minDelay))
+		<-slots
 		<-h.turn
 	}, nil
 }

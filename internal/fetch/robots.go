@@ -29,7 +29,7 @@ const (
 // never checks redirect targets; and its parser matches otherwise than RFC
 // 9309 says, so robotstxt.go reads the files instead.
 type robotsCache struct {
-	c       *Client
+	client  atomic.Pointer[Client] // the latest Client sharing the cache
 	mu      sync.Mutex
 	entries map[string]*robotsEntry
 }
@@ -48,7 +48,9 @@ type robotsSnap struct {
 }
 
 func newRobotsCache(c *Client) *robotsCache {
-	return &robotsCache{c: c, entries: make(map[string]*robotsEntry)}
+	r := &robotsCache{entries: make(map[string]*robotsEntry)}
+	r.client.Store(c)
+	return r
 }
 
 // check returns nil when u may be fetched, an error wrapping ErrRobots when
@@ -130,8 +132,9 @@ func (r *robotsCache) get(ctx context.Context, u *url.URL, gated bool) (*robotsR
 }
 
 func (r *robotsCache) fetch(ctx context.Context, robotsURL, host string, gated bool) (*robotsRules, error) {
+	c := r.client.Load()
 	if gated {
-		release, err := r.c.gate.acquire(ctx, host, 0)
+		release, err := c.gate.acquire(ctx, host, 0)
 		if err != nil {
 			return nil, err
 		}
@@ -141,11 +144,11 @@ func (r *robotsCache) fetch(ctx context.Context, robotsURL, host string, gated b
 	if err != nil {
 		return nil, err
 	}
-	req.Header.Set("User-Agent", r.c.opts.UserAgent)
+	req.Header.Set("User-Agent", c.opts.UserAgent)
 	req.Header.Set("Accept", "text/plain,*/*;q=0.5")
 	hc := &http.Client{
-		Transport: r.c.transport,
-		Timeout:   r.c.opts.Timeout,
+		Transport: c.transport,
+		Timeout:   c.opts.Timeout,
 		CheckRedirect: func(_ *http.Request, via []*http.Request) error {
 			if len(via) > robotsMaxHops {
 				return http.ErrUseLastResponse
@@ -155,7 +158,7 @@ func (r *robotsCache) fetch(ctx context.Context, robotsURL, host string, gated b
 	}
 	res, err := hc.Do(req)
 	if err != nil {
-		return nil, describe(ctx, err, "robots.txt request", robotsURL, r.c.opts.Timeout)
+		return nil, describe(ctx, err, "robots.txt request", robotsURL, c.opts.Timeout)
 	}
 	defer res.Body.Close()
 	// As RFC 9309 and Google: a 5xx (or a 429) robots.txt means "try
@@ -178,5 +181,5 @@ func (r *robotsCache) fetch(ctx context.Context, robotsURL, host string, gated b
 		body = body[:robotsMaxBytes]
 		body = body[:bytes.LastIndexAny(body, "\r\n")+1]
 	}
-	return parseRobots(body, r.c.opts.UserAgent), nil
+	return parseRobots(body, c.opts.UserAgent), nil
 }
