@@ -39,20 +39,21 @@ func secretServer(t *testing.T) (*httptest.Server, *atomic.Int32) {
 // recorded as permanent failures and logged; the configured loopback
 // source itself works.
 func TestInternalAddressesAreRefused(t *testing.T) {
-	site := newFeedSite(t)
+	site := startFeed(t)
 	secret, hits := secretServer(t)
-	_, port, _ := net.SplitHostPort(site.Listener.Addr().String())
+	u, _ := url.Parse(site.URL())
+	port := u.Port()
 	refused := []string{
 		secret.URL + "/admin",
 		"http://169.254.169.254/latest/meta-data/iam",
 		"http://[::1]:" + port + "/story/1",
 		"http://localhost:" + port + "/story/2",
 		"http://10.20.30.40/intranet",
-		site.URL + "/redirect?to=" + url.QueryEscape(secret.URL+"/admin"),
-		site.URL + "/redirect?to=" + url.QueryEscape("http://169.254.169.254/"),
+		site.URL() + "/redirect?to=" + url.QueryEscape(secret.URL+"/admin"),
+		site.URL() + "/redirect?to=" + url.QueryEscape("http://169.254.169.254/"),
 	}
-	site.links = append([]string{site.URL + "/story/3"}, refused...)
-	e := newFeedEnv(t, site, site.URL+"/feed.xml", "")
+	site.SetLinks(append([]string{site.URL() + "/story/3"}, refused...)...)
+	e := newFeedEnv(t, site, site.URL()+"/feed.xml", "")
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	rep := e.crawler.Source(ctx, e.cfg.Sources[0])
@@ -78,10 +79,10 @@ func TestInternalAddressesAreRefused(t *testing.T) {
 // an item's are never used nor stored. The whole database file is
 // searched for them.
 func TestCredentialsNeverStored(t *testing.T) {
-	site := newFeedSite(t)
-	site.auth = [2]string{"reader", "hunter2"}
-	u, _ := url.Parse(site.URL)
-	site.links = []string{site.URL + "/story/1", "http://intruder:letmein@" + u.Host + "/story/2"}
+	site := startFeed(t)
+	site.SetAuth("reader", "hunter2")
+	u, _ := url.Parse(site.URL())
+	site.SetLinks(site.URL()+"/story/1", "http://intruder:letmein@"+u.Host+"/story/2")
 	e := newFeedEnv(t, site, "http://reader:hunter2@"+u.Host+"/feed.xml?token=s3cr3t-token", "")
 	rep := e.crawler.Source(context.Background(), e.cfg.Sources[0])
 	if rep.Err != nil || rep.Stored != 2 {

@@ -23,7 +23,7 @@ func (e *feedEnv) wantNothingHeld(t *testing.T, n int) {
 		t.Errorf("source state after an interruption: %+v; want no failure and no backoff", st)
 	}
 	for i := 1; i <= n; i++ {
-		u := e.site.URL + "/story/" + strconv.Itoa(i)
+		u := e.site.URL() + "/story/" + strconv.Itoa(i)
 		if f, ok, _ := e.store.FailureOf(u); ok {
 			t.Errorf("%s: failure recorded after an interruption: %+v", u, f)
 		}
@@ -37,12 +37,12 @@ func (e *feedEnv) wantNothingHeld(t *testing.T, n int) {
 // the pages, the pages not fetched stay queued, and the next pass fetches
 // them.
 func TestCancelledPassRecordsNothing(t *testing.T) {
-	site := newFeedSite(t)
-	site.stories(12)
-	e := newFeedEnv(t, site, site.URL+"/feed.xml", "")
+	site := startFeed(t)
+	site.Stories(12)
+	e := newFeedEnv(t, site, site.URL()+"/feed.xml", "")
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	site.setHook(func(count int, r *http.Request) {
+	site.SetHook(func(count int, r *http.Request) {
 		if count == 5 {
 			cancel()
 			<-r.Context().Done() // the client gives up on this one
@@ -64,7 +64,7 @@ func TestCancelledPassRecordsNothing(t *testing.T) {
 		t.Fatalf("%d pages queued (%v), want the %d not stored", len(pending), err, 12-stored)
 	}
 
-	site.setHook(nil)
+	site.SetHook(nil)
 	rep = e.crawler.Source(context.Background(), e.cfg.Sources[0])
 	if rep.Interrupted || rep.Err != nil || rep.Stored != 12-stored {
 		t.Fatalf("next pass: %+v; want the %d left stored", rep, 12-stored)
@@ -78,11 +78,11 @@ func TestCancelledPassRecordsNothing(t *testing.T) {
 // finishes and is stored, the rest stay queued, nothing is held against
 // anyone.
 func TestStopStartingLetsInFlightFinish(t *testing.T) {
-	site := newFeedSite(t)
-	site.stories(10)
-	e := newFeedEnv(t, site, site.URL+"/feed.xml", "")
+	site := startFeed(t)
+	site.Stories(10)
+	e := newFeedEnv(t, site, site.URL()+"/feed.xml", "")
 	stop := make(chan struct{})
-	site.setHook(func(count int, r *http.Request) {
+	site.SetHook(func(count int, r *http.Request) {
 		if count == 3 {
 			close(stop)
 			time.Sleep(300 * time.Millisecond) // still answered in full
@@ -90,7 +90,7 @@ func TestStopStartingLetsInFlightFinish(t *testing.T) {
 	})
 	ctx := fetch.StopStarting(context.Background(), stop)
 	rep := e.crawler.Source(ctx, e.cfg.Sources[0])
-	if got := site.articleRequests(); len(got) != 3 {
+	if got := site.ArticleRequests(); len(got) != 3 {
 		t.Errorf("article requests %v; want none after the stop", got)
 	}
 	if !rep.Interrupted || rep.Err != nil || rep.Stored != 3 || rep.Errors != 0 {

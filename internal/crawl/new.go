@@ -32,6 +32,24 @@ func New(cfg *config.Config, st *store.Store, logger *slog.Logger) (*Crawler, er
 	return c, nil
 }
 
+// Reload returns a Crawler for a new configuration that shares c's
+// politeness state (each host's turn, pause and robots.txt), so that
+// passes still running on c and new ones never ask a host at once. The
+// store, logger, observer and clock are kept.
+func (c *Crawler) Reload(cfg *config.Config) (*Crawler, error) {
+	clf, err := classify.New(cfg.Pillars)
+	if err != nil {
+		return nil, fmt.Errorf("taxonomy in %s: %w", cfg.Path, err)
+	}
+	fc, err := c.Fetch.Reload(FetchOptions(cfg))
+	if err != nil {
+		return nil, err
+	}
+	n := *c
+	n.Fetch, n.Classifier, n.MaxPerRun = fc, clf, cfg.Crawl.MaxArticlesPerRun
+	return &n, nil
+}
+
 // FetchOptions maps the configuration to the fetcher's options.
 func FetchOptions(cfg *config.Config) fetch.Options {
 	return fetch.Options{
