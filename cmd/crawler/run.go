@@ -19,6 +19,11 @@ func runDaemon(ctx context.Context, a *app, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	// SIGHUP is caught from the start: its default action would kill the
+	// daemon while it opens; one arriving then is a reload once it runs.
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
 	cfg, err := a.loadConfig()
 	if err != nil {
 		return err
@@ -27,9 +32,6 @@ func runDaemon(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	hup := make(chan os.Signal, 1)
-	signal.Notify(hup, syscall.SIGHUP)
-	defer signal.Stop(hup)
 	go reloadOnHangup(ctx, a, d, hup)
 	go exitOnSecondSignal(ctx, a.logger)
 	return d.Run(ctx)
@@ -44,7 +46,9 @@ func reloadOnHangup(ctx context.Context, a *app, d *daemon.Daemon, hup <-chan os
 			return
 		case <-hup:
 			cfg, err := config.Load(a.configPath)
-			if err == nil {
+			if err != nil {
+				d.ReloadFailed(err)
+			} else {
 				err = d.Reload(cfg)
 			}
 			if err != nil {

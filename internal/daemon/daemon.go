@@ -12,6 +12,7 @@ import (
 	crawler "github.com/vnjp-monitor/crawler"
 	"github.com/vnjp-monitor/crawler/internal/config"
 	"github.com/vnjp-monitor/crawler/internal/crawl"
+	"github.com/vnjp-monitor/crawler/internal/fetch"
 	"github.com/vnjp-monitor/crawler/internal/health"
 	"github.com/vnjp-monitor/crawler/internal/schedule"
 	"github.com/vnjp-monitor/crawler/internal/server"
@@ -46,10 +47,14 @@ type Daemon struct {
 	sched   *schedule.Scheduler
 	digest  *digester
 	running atomic.Bool
+	// stopping is closed when the daemon begins to stop: crawls start no
+	// new request, and those in flight finish within the grace period.
+	stopping chan struct{}
 
-	mu      sync.RWMutex // guards cfg and crawler, swapped by Reload
-	cfg     *config.Config
-	crawler *crawl.Crawler
+	mu        sync.RWMutex // guards cfg, crawler and reloadErr
+	cfg       *config.Config
+	crawler   *crawl.Crawler
+	reloadErr error // the last rejected reload, nil once one works
 }
 
 // Open opens the database and binds the HTTP endpoint, so that a second
@@ -67,7 +72,7 @@ func Open(cfg *config.Config, opts Options) (*Daemon, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	d := &Daemon{opts: opts, log: opts.Logger, metrics: server.NewMetrics()}
+	d := &Daemon{opts: opts, log: opts.Logger, metrics: server.NewMetrics(), stopping: make(chan struct{})}
 	st, err := store.Open(cfg.Database, store.Options{Timeout: opts.LockTimeout, Logger: opts.Logger})
 	if err != nil {
 		return nil, fmt.Errorf("open database: %w", err) // ErrLocked names the likely holder
@@ -80,6 +85,8 @@ func Open(cfg *config.Config, opts Options) (*Daemon, error) {
 	}
 	d.cfg, d.crawler = cfg, c
 	d.server = server.New(cfg.HTTP.Listen, reader{st}, d.metrics, d.healthy, d.log.With(slog.String("component", "http")))
+	d.server.Mount(server.SourceErrorsPattern, d.server.SourceErrorsHandler(st), server.Read)
+	d.server.SetReloadError(d.lastReloadError)
 	if err := d.openDigest(cfg); err != nil {
 		st.Close()
 		return nil, err
@@ -143,9 +150,11 @@ func (d *Daemon) Run(ctx context.Context) error {
 	d.refreshGauges()
 	select {
 	case <-ctx.Done():
-		d.log.Info("stopping: waiting for running crawls", slog.Duration("grace", d.opts.Grace))
+		close(d.stopping) // no new request from here on
+		d.log.Info("stopping: letting requests in flight finish", slog.Duration("grace", d.opts.Grace))
 		return d.shutdown()
 	case <-d.store.Damaged():
+		close(d.stopping)
 		// Writing on into a damaged file could spread the damage; a
 		// restart would only find it again.
 		err := d.store.DamageError()
@@ -154,8 +163,9 @@ func (d *Daemon) Run(ctx context.Context) error {
 	}
 }
 
-// shutdown stops in order: HTTP endpoint, scheduler (crawls finish within
-// the grace period or are cancelled), database last.
+// shutdown stops in order: HTTP endpoint, scheduler (requests in flight
+// finish within the grace period or are cancelled; crawls start none once
+// stopping is closed), database last.
 func (d *Daemon) shutdown() error {
 	d.running.Store(false)
 	var errs []error
@@ -164,7 +174,11 @@ func (d *Daemon) shutdown() error {
 	if err := d.server.Close(ctx); err != nil {
 		errs = append(errs, fmt.Errorf("stop http: %w", err))
 	}
-	if err := d.sched.Stop(d.opts.Grace); err != nil {
+	if err := d.sched.Stop(d.opts.Grace); errors.Is(err, context.DeadlineExceeded) {
+		// Cancelled requests are not failures, and every commit is whole:
+		// a stop after the grace period is still a clean one.
+		d.log.Warn("crawls still running after the grace period were cancelled", slog.Duration("grace", d.opts.Grace))
+	} else if err != nil {
 		errs = append(errs, fmt.Errorf("stop scheduler: %w", err))
 	}
 	if err := d.stopDigest(); err != nil {
@@ -184,7 +198,7 @@ func (d *Daemon) jobs(cfg *config.Config) []schedule.Job {
 		name := src.Name
 		jobs = append(jobs, schedule.Job{
 			Name: name, Spec: cfg.SourceSchedule(src),
-			Run: func(ctx context.Context) { d.crawlSource(ctx, name) },
+			Run: func(ctx context.Context) { d.crawlSource(fetch.StopStarting(ctx, d.stopping), name) },
 		})
 	}
 	return jobs

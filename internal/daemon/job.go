@@ -30,11 +30,11 @@ func (d *Daemon) crawlSource(ctx context.Context, name string) {
 	}
 	rep := c.Source(ctx, src)
 	err = rep.Err
-	if errors.Is(err, context.Canceled) {
-		err = context.Canceled
+	if rep.Interrupted && err == nil {
+		err = context.Canceled // counted as cancelled, not as a failure
 	}
 	d.metrics.ObserveCrawl(name, rep.Duration, err)
-	if rep.Err == nil {
+	if err == nil {
 		d.metrics.SetLastSuccess(name, d.opts.Now())
 	}
 	d.refreshGauges()

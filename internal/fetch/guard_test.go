@@ -105,8 +105,7 @@ func TestFetchRefusesInternalAddresses(t *testing.T) {
 	for _, robots := range []bool{false, true} {
 		c := newTestClient(t, Options{AllowHosts: []string{"127.0.0.1"}, RespectRobots: robots, Timeout: 2 * time.Second}, nil)
 		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-		got := map[string]error{}
-		c.FetchPages(ctx, append(urls, src.URL+"/ok"), func(u string, p *Page, err error) { got[u] = err })
+		_, got := fetchAll(c, ctx, append(urls, src.URL+"/ok")...)
 		cancel()
 		for _, u := range urls {
 			err := got[u]
@@ -137,9 +136,8 @@ func TestFetchAllowsListedHosts(t *testing.T) {
 	lo, lohits := internalServer(t, "127.0.0.1:0")
 	_, port, _ := net.SplitHostPort(lo.Listener.Addr().String())
 	c := newTestClient(t, Options{AllowHosts: []string{"127.0.0.2", "LocalHost."}}, nil)
-	got := map[string]error{}
 	urls := []string{v4.URL + "/a", "http://localhost:" + port + "/b", lo.URL + "/c"}
-	c.FetchPages(context.Background(), urls, func(u string, p *Page, err error) { got[u] = err })
+	_, got := fetchAll(c, context.Background(), urls...)
 	if got[urls[0]] != nil || got[urls[1]] != nil {
 		t.Fatalf("allowed hosts refused: %v", got)
 	}

@@ -15,9 +15,10 @@ import (
 
 // health is the body of /healthz.
 type health struct {
-	Status  string `json:"status"` // "ok" or "unavailable"
-	Version string `json:"version"`
-	Error   string `json:"error,omitempty"`
+	Status      string `json:"status"` // "ok" or "unavailable"
+	Version     string `json:"version"`
+	Error       string `json:"error,omitempty"`
+	ReloadError string `json:"reload_error,omitempty"` // the last rejected reload
 }
 
 // apiError is the body of every error answer of the API.
@@ -28,10 +29,10 @@ type apiError struct {
 func (s *Server) handleHealth(w http.ResponseWriter, _ *http.Request) {
 	if err := s.healthy(); err != nil {
 		writeJSON(w, http.StatusServiceUnavailable,
-			health{Status: "unavailable", Version: crawler.Version, Error: err.Error()})
+			health{Status: "unavailable", Version: crawler.Version, Error: err.Error(), ReloadError: s.reloadError()})
 		return
 	}
-	writeJSON(w, http.StatusOK, health{Status: "ok", Version: crawler.Version})
+	writeJSON(w, http.StatusOK, health{Status: "ok", Version: crawler.Version, ReloadError: s.reloadError()})
 }
 
 func (s *Server) handleList(w http.ResponseWriter, r *http.Request) {

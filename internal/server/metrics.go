@@ -37,6 +37,7 @@ type Metrics struct {
 	silent        prometheus.Gauge
 	failing       prometheus.Gauge
 	digestMetrics
+	reload reloadMetrics
 }
 
 // NewMetrics returns the daemon's collectors, registered together with the
@@ -88,6 +89,8 @@ func NewMetrics() *Metrics {
 		m.digests, m.digestArticles,
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	m.reload = newReloadMetrics()
+	m.reg.MustRegister(m.reload.collectors()...)
 	return m
 }
 

@@ -45,8 +45,9 @@ type Server struct {
 	healthy func() error
 	logger  *slog.Logger
 
-	routesMu sync.Mutex
-	routes   []route // mounted by other packages; see Mount
+	routesMu  sync.Mutex
+	routes    []route      // mounted by other packages; see Mount
+	reloadErr func() error // see SetReloadError
 
 	mu   sync.Mutex
 	ln   net.Listener
