@@ -44,11 +44,11 @@ func commands() []command {
 	return []command{
 		{"demo", "crawl the built-in loopback news site into a temporary database and print the result", runDemo},
 		{"run", "run the daemon: crawl every source on its schedule, serve /healthz and /metrics", runDaemon},
-		{"crawl", "one pass over all sources (--once)", runCrawl},
+		{"crawl", "one pass over all sources (--once); -v lists the pages that failed and why", runCrawl},
 		{"list", "list stored articles, newest first", runList},
 		{"show", "print one stored article with its text and evidence", runShow},
-		{"sources", "print the health of every source", runSources},
-		{"check", "validate the configuration and try each source once, storing nothing", runCheck},
+		{"sources", "print the health of every source, or one source's latest failures (--errors)", runSources},
+		{"check", "validate the configuration and try each source once, storing nothing; exit status 1 when one cannot be read", runCheck},
 		{"extract", "extract title, date, author, language and text from a saved HTML page", runExtract},
 		{"classify", "classify articles read as JSON lines (or one plain-text article)", runClassify},
 		{"eval", "score the classifier on labelled JSON lines, or cross-validate its training (--cv)", runEval},
@@ -81,11 +81,6 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		}
 		return exitUsage
 	}
-	fs.Visit(func(f *flag.Flag) { a.logLevelSet = a.logLevelSet || f.Name == "log-level" })
-	if err := a.setupLogger(); err != nil {
-		fmt.Fprintln(stderr, "crawler:", err)
-		return exitUsage
-	}
 	rest := fs.Args()
 	if len(rest) == 0 || rest[0] == "help" || rest[0] == "-h" {
 		a.usage(fs)
@@ -94,13 +89,47 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		}
 		return exitOK
 	}
+	cmdName, cmdArgs := rest[0], rest[1:]
+	// Global flags may also follow the command: `crawler list --config F`.
+	globals, cmdArgs := hoistGlobals(fs, cmdArgs)
+	if err := fs.Parse(globals); err != nil {
+		return exitUsage
+	}
+	fs.Visit(func(f *flag.Flag) { a.logLevelSet = a.logLevelSet || f.Name == "log-level" })
+	if err := a.setupLogger(); err != nil {
+		fmt.Fprintln(stderr, "crawler:", err)
+		return exitUsage
+	}
 	for _, c := range commands() {
-		if c.name == rest[0] {
-			return a.exit(c.run(ctx, a, rest[1:]))
+		if c.name == cmdName {
+			return a.exit(c.run(ctx, a, cmdArgs))
 		}
 	}
-	fmt.Fprintf(stderr, "crawler: unknown command %q\nRun 'crawler help' for the list of commands.\n", rest[0])
+	fmt.Fprintf(stderr, "crawler: unknown command %q\nRun 'crawler help' for the list of commands.\n", cmdName)
 	return exitUsage
+}
+
+// hoistGlobals takes the flags of fs (the global ones) out of a command's
+// arguments, up to a "--", and returns them apart: the command's own flag
+// set would reject them.
+func hoistGlobals(fs *flag.FlagSet, args []string) (globals, rest []string) {
+	for i := 0; i < len(args); i++ {
+		arg := args[i]
+		if arg == "--" {
+			return globals, append(rest, args[i:]...)
+		}
+		name, _, hasValue := strings.Cut(strings.TrimLeft(arg, "-"), "=")
+		if !strings.HasPrefix(arg, "-") || fs.Lookup(name) == nil {
+			rest = append(rest, arg)
+			continue
+		}
+		globals = append(globals, arg)
+		if !hasValue && i+1 < len(args) {
+			i++
+			globals = append(globals, args[i])
+		}
+	}
+	return globals, rest
 }
 
 func (a *app) exit(err error) int {
@@ -124,15 +153,16 @@ func (a *app) exit(err error) int {
 
 func (a *app) usage(fs *flag.FlagSet) {
 	w := a.stderr
-	fmt.Fprintln(w, "Usage: crawler [--config FILE] [--log-format text|json] COMMAND [flags]")
+	fmt.Fprintln(w, "Usage: crawler [--config FILE] [--log-format text|json] [--log-level LEVEL] COMMAND [flags]")
 	fmt.Fprintln(w, "\nMonitors news about Viet Nam–Japan relations and classifies it by cooperation pillar.")
 	fmt.Fprintln(w, "\nCommands:")
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  %-11s %s\n", c.name, c.summary)
 	}
-	fmt.Fprintln(w, "\nGlobal flags:")
+	fmt.Fprintln(w, "\nGlobal flags (before or after the command):")
 	fs.PrintDefaults()
-	fmt.Fprintln(w, "\nRun 'crawler COMMAND -h' for a command's flags.")
+	fmt.Fprintln(w, "\nExit status: 0 success, 1 failure, 2 wrong command line, 3 database damaged, 130 interrupted.")
+	fmt.Fprintln(w, "Run 'crawler COMMAND -h' for a command's flags.")
 }
 
 // quietLogs raises the log level to warn unless the user chose one: for
@@ -171,14 +201,25 @@ func (a *app) loadConfig() (*config.Config, error) {
 	return cfg, nil
 }
 
-// newFlagSet returns a flag set for a subcommand that prints its usage with
-// a one-line synopsis.
+// newFlagSet returns a flag set for a subcommand whose usage gives a
+// one-line synopsis, what the command does and its flags.
 func (a *app) newFlagSet(name, synopsis string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(a.stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(a.stderr, "Usage: crawler %s %s\n", name, synopsis)
-		fs.PrintDefaults()
+		fmt.Fprintln(a.stderr, strings.TrimSpace("Usage: crawler "+name+" "+synopsis))
+		for _, c := range commands() {
+			if c.name == name {
+				fmt.Fprintf(a.stderr, "\n%s%s.\n", strings.ToUpper(c.summary[:1]), c.summary[1:])
+			}
+		}
+		hasFlags := false
+		fs.VisitAll(func(*flag.Flag) { hasFlags = true })
+		if hasFlags {
+			fmt.Fprintln(a.stderr, "\nFlags:")
+			fs.PrintDefaults()
+		}
+		fmt.Fprintln(a.stderr, "\nGlobal flags --config FILE, --log-format, --log-level go before or after the command.")
 	}
 	return fs
 }

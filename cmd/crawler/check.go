@@ -3,25 +3,36 @@ package main
 import (
 	"context"
 	"fmt"
-	"text/tabwriter"
+	"sync"
 
+	crawler "github.com/vnjp-monitor/crawler"
+	"github.com/vnjp-monitor/crawler/internal/classify"
 	"github.com/vnjp-monitor/crawler/internal/crawl"
 	"github.com/vnjp-monitor/crawler/internal/fetch"
+	"github.com/vnjp-monitor/crawler/internal/health"
 )
 
 func runCheck(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlagSet("check", "[--offline] [--source NAME]")
-	offline := fs.Bool("offline", false, "only validate the configuration; make no request")
+	offline := fs.Bool("offline", false, `only validate the configuration as "crawler run" would (keys, ranges, listen address, schedules, taxonomy); make no request`)
 	only := fs.String("source", "", "check only the source with this `name`")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return errUsage
 	}
 	cfg, err := a.loadConfig()
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(a.stdout, "Configuration %s is valid: %d sources, %d pillars, database %s, schedule %q.\n",
-		cfg.Path, len(cfg.Sources), len(cfg.Pillars), cfg.Database, cfg.Crawl.Schedule)
+	// Loading validated the file; `run` also compiles the taxonomy.
+	if _, err := classify.New(cfg.Pillars); err != nil {
+		return fmt.Errorf("taxonomy in %s: %w", cfg.Path, err)
+	}
+	fmt.Fprintf(a.stdout, "Configuration %s is valid: %d sources, %d pillars, database %s, schedule %q, listening on %s.\n",
+		cfg.Path, len(cfg.Sources), len(cfg.Pillars), cfg.Database, cfg.Crawl.Schedule, cfg.HTTP.Listen)
 	if *offline {
 		return nil
 	}
@@ -34,31 +45,75 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "\nSOURCE\tKIND\tRESULT\tFIRST ITEM")
-	failed := 0
-	for _, src := range sources {
-		l, err := fc.Discover(ctx, src)
-		switch {
-		case err != nil:
-			failed++
-			fmt.Fprintf(tw, "%s\t%s\tFAILED: %v\t\n", src.Name, src.Kind, err)
-		case len(l.Items) == 0:
-			fmt.Fprintf(tw, "%s\t%s\tno article links found (check the URL, kind, link_selector and article_pattern)\t\n", src.Name, src.Kind)
-		default:
-			first := l.Items[0]
-			label := first.Title
-			if label == "" {
-				label = first.URL
-			}
-			fmt.Fprintf(tw, "%s\t%s\t%d items, %d errors\t%s\n", src.Name, src.Kind, len(l.Items), len(l.Errors), truncate(label, 70))
-		}
+	failed := checkSources(ctx, a, fc, sources, cfg.Crawl.Parallelism)
+	if err := ctx.Err(); err != nil {
+		return err
 	}
-	tw.Flush()
 	if failed > 0 {
-		fmt.Fprintf(a.stdout, "%d of %d sources could not be read.\n", failed, len(sources))
+		return fmt.Errorf("%d of %d sources could not be read", failed, len(sources))
 	}
 	return nil
+}
+
+// checkSources reads each source's listing, several at a time, and prints
+// a row as each finishes. It returns how many could not be read.
+func checkSources(ctx context.Context, a *app, fc *fetch.Client, sources []crawler.Source, parallelism int) (failed int) {
+	names, kinds := []string{"SOURCE"}, []string{"KIND"}
+	for _, s := range sources {
+		names, kinds = append(names, s.Name), append(kinds, s.Kind)
+	}
+	widths := []int{maxWidth(names), maxWidth(kinds)}
+	var mu sync.Mutex
+	printRow := func(name, kind, result string) {
+		mu.Lock()
+		defer mu.Unlock()
+		fmt.Fprintln(a.stdout, alignRow([]string{name, kind, result}, widths))
+	}
+	fmt.Fprintln(a.stdout)
+	printRow("SOURCE", "KIND", "RESULT")
+	sem := make(chan struct{}, max(parallelism, 1))
+	var wg sync.WaitGroup
+	for _, src := range sources {
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			result, ok := checkSource(ctx, fc, src)
+			if !ok {
+				mu.Lock()
+				failed++
+				mu.Unlock()
+			}
+			printRow(src.Name, src.Kind, result)
+		})
+	}
+	wg.Wait()
+	return failed
+}
+
+// checkSource reads one source's listing and sums it up; ok is false when
+// the source could not be read.
+func checkSource(ctx context.Context, fc *fetch.Client, src crawler.Source) (result string, ok bool) {
+	l, err := fc.Discover(ctx, src)
+	switch {
+	case err != nil:
+		return "FAILED: " + health.Redact(err.Error()), false
+	case len(l.Items) == 0:
+		return "no article links found (check the URL, kind, link_selector and article_pattern)", true
+	}
+	first := l.Items[0]
+	label := first.Title
+	if label == "" {
+		label = first.URL
+	}
+	return fmt.Sprintf("%d items, %d errors; first: %s", len(l.Items), len(l.Errors), truncate(label, 70)), true
+}
+
+func maxWidth(cells []string) int {
+	n := 0
+	for _, c := range cells {
+		n = max(n, width(c))
+	}
+	return n
 }
 
 // noValidators makes `check` fetch unconditionally and write nothing: the

@@ -4,22 +4,25 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"text/tabwriter"
+	"os/signal"
+	"syscall"
 
 	crawler "github.com/vnjp-monitor/crawler"
 	"github.com/vnjp-monitor/crawler/internal/config"
 	"github.com/vnjp-monitor/crawler/internal/crawl"
+	"github.com/vnjp-monitor/crawler/internal/health"
 	"github.com/vnjp-monitor/crawler/internal/store"
 )
 
 func runCrawl(ctx context.Context, a *app, args []string) error {
-	fs := a.newFlagSet("crawl", "--once [--source NAME]")
-	once := fs.Bool("once", false, "one pass over all sources, then exit (the daemon is `crawler run`)")
+	fs := a.newFlagSet("crawl", "--once [--source NAME] [-v]")
+	once := fs.Bool("once", false, `one pass, then exit (the daemon is "crawler run")`)
 	only := fs.String("source", "", "crawl only the source with this `name`")
+	verbose := fs.Bool("v", false, "list every page that failed, with the reason")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if !*once {
+	if !*once || fs.NArg() > 0 {
 		fmt.Fprintln(a.stderr, "crawler crawl: pass --once for one pass; `crawler run` runs on the configured schedules")
 		return errUsage
 	}
@@ -31,17 +34,24 @@ func runCrawl(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
+	// A closed terminal (SIGHUP) stops the pass as Ctrl-C does.
+	ctx, stop := signal.NotifyContext(ctx, syscall.SIGHUP)
+	defer stop()
 	st, err := openStore(cfg)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	_, err = crawlOnce(ctx, a, cfg, st, sources)
+	reports, err := crawlOnce(ctx, a, cfg, st, sources)
+	if *verbose {
+		printFailures(a.stdout, reports)
+	}
 	return err
 }
 
 // crawlOnce runs one pass and prints a line per source; per-source failures
-// are in the reports, not the error.
+// are in the reports, not the error. The error is the interruption
+// (context.Canceled) or damage the pass found in the database.
 func crawlOnce(ctx context.Context, a *app, cfg *config.Config, st *store.Store, sources []crawler.Source) ([]crawl.Report, error) {
 	c, err := newCrawler(a, cfg, st)
 	if err != nil {
@@ -52,13 +62,16 @@ func crawlOnce(ctx context.Context, a *app, cfg *config.Config, st *store.Store,
 	reports := c.All(ctx, sources, cfg.Crawl.Parallelism, func(r crawl.Report) {
 		finished++
 		if progress {
-			fmt.Fprintf(a.stderr, "\r[%d/%d] %-40.40s", finished, len(sources), r.Source)
+			fmt.Fprintf(a.stderr, "\r[%d/%d] %s", finished, len(sources), pad(truncate(r.Source, 40), 40))
 		}
 	})
 	if progress {
 		fmt.Fprint(a.stderr, "\r\033[K")
 	}
 	printReports(a.stdout, reports)
+	if err := st.DamageError(); err != nil {
+		return reports, err
+	}
 	return reports, ctx.Err()
 }
 
@@ -76,24 +89,65 @@ func pickSources(cfg *config.Config, name string) ([]crawler.Source, error) {
 
 // printReports writes the one-line-per-source summary of a pass.
 func printReports(w io.Writer, reports []crawl.Report) {
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "SOURCE\tLISTED\tNEW\tFETCHED\tSTORED\tMERGED\tRELEVANT\tERRORS\tSTATUS")
-	var failed int
+	t := newTable(w, "SOURCE", "LISTED", "NEW", "FETCHED", "STORED", "MERGED", "RELEVANT", "ERRORS", "STATUS")
+	var failed, pageErrors, interrupted int
 	for _, r := range reports {
 		status := "ok"
 		switch {
 		case r.Err != nil:
-			status = "failed: " + r.Err.Error()
+			status = "failed: " + health.Redact(r.Err.Error())
 			failed++
+		case r.Interrupted:
+			status = "interrupted"
+			interrupted++
 		case r.NotModified:
 			status = "not modified"
 		case r.Deferred > 0:
 			status = fmt.Sprintf("ok, %d left for next pass", r.Deferred)
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%s\n", r.Source, r.Listed, r.New, r.Fetched, r.Stored, r.Merged, r.Relevant, r.Errors, status)
+		pageErrors += r.Errors
+		t.row(r.Source, r.Listed, r.New, r.Fetched, r.Stored, r.Merged, r.Relevant, r.Errors, status)
 	}
-	tw.Flush()
+	t.flush()
 	if failed > 0 {
 		fmt.Fprintf(w, "%d of %d sources failed; they are retried on the next pass.\n", failed, len(reports))
 	}
+	if pageErrors > 0 {
+		fmt.Fprintf(w, "%s: `crawler crawl --once -v` lists the failing URLs and why; `crawler sources --errors NAME` shows a source's latest.\n", plural(pageErrors, "error"))
+	}
+	if interrupted > 0 {
+		fmt.Fprintln(w, "Interrupted: nothing is held against the sources; the pages not fetched wait for the next pass.")
+	}
+}
+
+// printFailures lists each failed page with its reason, by source.
+func printFailures(w io.Writer, reports []crawl.Report) {
+	for _, r := range reports {
+		if r.Err == nil && len(r.Failures) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "\n%s:\n", r.Source)
+		if r.Err != nil {
+			fmt.Fprintf(w, "  the source: %s\n", health.Redact(r.Err.Error()))
+		}
+		for _, f := range r.Failures {
+			printFailure(w, f)
+		}
+		if more := r.Errors - len(r.Failures); more > 0 {
+			fmt.Fprintf(w, "  ... and %d more\n", more)
+		}
+	}
+}
+
+// printFailure writes one failure on two lines: where, then why.
+func printFailure(w io.Writer, f crawler.FetchError) {
+	where := f.URL
+	if where == "" {
+		where = "(" + f.Stage + ")"
+	}
+	retry := "retried later"
+	if f.Permanent {
+		retry = "not retried"
+	}
+	fmt.Fprintf(w, "  %s\n      %s (%s)\n", where, f.Reason, retry)
 }

@@ -18,7 +18,7 @@ import (
 func runDemo(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlagSet("demo", "[--keep DIR] [--serve]")
 	keep := fs.String("keep", "", "write the demo database into `DIR` and keep it (default: a temporary directory, removed)")
-	serve := fs.Bool("serve", false, "only serve the demo site until interrupted, and write a configuration for it, to try `crawler run` offline")
+	serve := fs.Bool("serve", false, `only serve the demo site until interrupted, and write demo-config.yaml for it (into --keep DIR, else the current directory), to try "crawler run" offline`)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}

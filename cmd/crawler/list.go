@@ -7,7 +7,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	crawler "github.com/vnjp-monitor/crawler"
@@ -43,6 +42,10 @@ func runList(_ context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
+	if *limit < 0 {
+		fmt.Fprintf(a.stderr, "crawler list: --limit must be 0 (no limit) or more, got %d\n", *limit)
+		return errUsage
+	}
 	if *pillar != "" && !knownPillar(cfg.Pillars, *pillar) {
 		return fmt.Errorf("--pillar: unknown pillar %q; the taxonomy has: %s", *pillar, pillarIDs(cfg.Pillars))
 	}
@@ -63,6 +66,11 @@ func runList(_ context.Context, a *app, args []string) error {
 	}
 	if *asJSON {
 		return writeListJSON(a.stdout, arts)
+	}
+	if len(arts) == 0 && !q.Since.IsZero() {
+		fmt.Fprintf(a.stdout, "No articles since %s (--since %s). Try a longer period, or --all to include articles judged not relevant.\n",
+			q.Since.In(cfg.Location).Format("2006-01-02 15:04"), *since)
+		return nil
 	}
 	writeListTable(a.stdout, arts)
 	return nil
@@ -115,24 +123,15 @@ func writeListTable(w io.Writer, arts []*crawler.Article) {
 		fmt.Fprintln(w, "No articles. Run `crawler crawl --once` first, or `crawler list --all` to include articles judged not relevant.")
 		return
 	}
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tDATE\tLANG\tPRIMARY\tTITLE")
+	t := newTable(w, "ID", "DATE", "LANG", "PRIMARY", "TITLE")
 	for _, a := range arts {
 		primary := a.Primary
 		if !a.Relevant {
 			primary = "(not relevant)"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", a.ID, a.Date().Format("2006-01-02"), a.Lang, primary, truncate(a.Title, 90))
+		t.row(a.ID, a.Date().Format("2006-01-02"), a.Lang, primary, truncate(a.Title, 90))
 	}
-	tw.Flush()
-}
-
-func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
+	t.flush()
 }
 
 func knownPillar(pillars []crawler.Pillar, id string) bool {

@@ -49,3 +49,7 @@ func (r storeReader) ListArticles(q server.ListQuery) ([]*crawler.Article, error
 func (r storeReader) GetArticle(id string) (*crawler.Article, error) { return r.st.Get(id) }
 
 func (r storeReader) SourceStates() ([]crawler.SourceState, error) { return r.st.SourceStates() }
+
+func (r storeReader) SourceErrors(source string, limit int) ([]crawler.FetchError, error) {
+	return r.st.SourceErrors(source, limit)
+}

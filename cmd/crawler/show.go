@@ -11,13 +11,17 @@ import (
 )
 
 func runShow(_ context.Context, a *app, args []string) error {
-	fs := a.newFlagSet("show", "[--json] ID")
+	fs := a.newFlagSet("show", "[--json] ID  (an ID, or a prefix of 6 or more characters)")
 	asJSON := fs.Bool("json", false, "print the record as JSON")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
 		fs.Usage()
+		return errUsage
+	}
+	if id := fs.Arg(0); len(id) < minIDPrefix {
+		fmt.Fprintf(a.stderr, "crawler show: an ID prefix needs at least %d characters, got %q (`crawler list` shows the IDs)\n", minIDPrefix, id)
 		return errUsage
 	}
 	cfg, err := a.loadConfig()
@@ -42,6 +46,9 @@ func runShow(_ context.Context, a *app, args []string) error {
 	printArticle(a.stdout, art)
 	return nil
 }
+
+// minIDPrefix is the shortest ID prefix `show` accepts, as the store does.
+const minIDPrefix = 6
 
 // printArticle writes the whole record for a reader.
 func printArticle(w io.Writer, a *crawler.Article) {

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"text/tabwriter"
 	"time"
 
 	crawler "github.com/vnjp-monitor/crawler"
@@ -17,27 +16,49 @@ import (
 type sourceRow struct {
 	crawler.SourceState
 	Kind        string `json:"kind"`
-	URL         string `json:"url"`
+	URL         string `json:"url"`    // credentials masked
 	Status      string `json:"status"` // ok, failing, silent, never
 	Silent      bool   `json:"silent"`
 	ExpectEvery string `json:"expect_every"`
 }
 
+// errorLogReader reads a source's error log, from the store or the daemon.
+type errorLogReader interface {
+	SourceErrors(source string, limit int) ([]crawler.FetchError, error)
+}
+
 func runSources(_ context.Context, a *app, args []string) error {
-	fs := a.newFlagSet("sources", "[--json]")
+	fs := a.newFlagSet("sources", "[--json] [--errors NAME]")
 	asJSON := fs.Bool("json", false, "write JSON lines")
+	errorsOf := fs.String("errors", "", "list the latest failures of the source with this `name`: URL, reason, whether retried")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return errUsage
 	}
 	cfg, err := a.loadConfig()
 	if err != nil {
 		return err
+	}
+	if *errorsOf != "" {
+		if _, err := pickSources(cfg, *errorsOf); err != nil {
+			return err
+		}
 	}
 	r, closeReader, err := openReader(a, cfg)
 	if err != nil {
 		return err
 	}
 	defer closeReader()
+	if *errorsOf != "" {
+		el, ok := r.(errorLogReader)
+		if !ok {
+			return fmt.Errorf("%T cannot read error logs", r)
+		}
+		return printSourceErrors(a.stdout, el, *errorsOf, *asJSON)
+	}
 	states, err := r.SourceStates()
 	if err != nil {
 		return err
@@ -71,7 +92,7 @@ func sourceRows(cfg *config.Config, states []crawler.SourceState, now time.Time)
 		}
 		expect := cfg.SourceExpectEvery(src)
 		rows = append(rows, sourceRow{
-			SourceState: st, Kind: src.Kind, URL: src.URL,
+			SourceState: st, Kind: src.Kind, URL: health.Redact(src.URL),
 			Status: health.Status(st, expect, now), Silent: health.Silent(st, expect, now),
 			ExpectEvery: expect.String(),
 		})
@@ -80,14 +101,40 @@ func sourceRows(cfg *config.Config, states []crawler.SourceState, now time.Time)
 }
 
 func writeSourceTable(w io.Writer, rows []sourceRow, now time.Time) {
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "SOURCE\tSTATUS\tLAST ATTEMPT\tLAST SUCCESS\tLAST NEW\tFAILURES\tARTICLES\tLAST ERROR")
+	t := newTable(w, "SOURCE", "STATUS", "LAST ATTEMPT", "LAST SUCCESS", "LAST NEW", "FAILURES", "ARTICLES", "LAST ERROR")
 	for _, r := range rows {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%d\t%s\n", r.Name, r.Status,
-			ago(r.LastAttempt, now), ago(r.LastSuccess, now), ago(r.LastNew, now),
+		t.row(r.Name, r.Status, ago(r.LastAttempt, now), ago(r.LastSuccess, now), ago(r.LastNew, now),
 			r.ConsecutiveFailures, r.Articles, truncate(r.LastError, 60))
 	}
-	tw.Flush()
+	t.flush()
+}
+
+// printSourceErrors writes the error log of one source, newest first.
+func printSourceErrors(w io.Writer, r errorLogReader, name string, asJSON bool) error {
+	list, err := r.SourceErrors(name, 0)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		for _, e := range list {
+			if err := enc.Encode(e); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if len(list) == 0 {
+		fmt.Fprintf(w, "No failures logged for %s.\n", name)
+		return nil
+	}
+	fmt.Fprintf(w, "Latest failures of %s, newest first:\n", name)
+	for _, e := range list {
+		fmt.Fprintf(w, "\n%s  %s\n", e.Time.Local().Format("2006-01-02 15:04:05"), e.Stage)
+		printFailure(w, e)
+	}
+	return nil
 }
 
 // ago renders t relative to now ("5m ago"), or "never".
