@@ -14,18 +14,25 @@ import (
 // then an FNV-64a checksum of the 56 bytes before it. Both meta pages are
 // written in turn; bbolt reads the valid one with the higher transaction.
 const (
-	pageHeaderSize  = 16
-	metaPageSizeOff = 8
-	metaPgidOff     = 40
-	metaSumOff      = 56
-	metaMagic       = 0xED0CDAED
-	defaultPageSize = 4096
+	pageHeaderSize   = 16
+	pageFlagsOff     = 8
+	metaPageSizeOff  = 8
+	metaFreelistOff  = 32
+	metaPgidOff      = 40
+	metaTxidOff      = 48
+	metaSumOff       = 56
+	metaMagic        = 0xED0CDAED
+	defaultPageSize  = 4096
+	freelistPageFlag = 0x10
+	noFreelist       = ^uint64(0)
 )
 
 // metaPage is what a valid meta page says about the file.
 type metaPage struct {
 	pageSize int64
+	freelist uint64 // page ID of the freelist, or noFreelist
 	pgid     uint64 // high-water mark: pages in use
+	txid     uint64
 }
 
 // readMeta reads and validates the meta page at off.
@@ -44,8 +51,26 @@ func readMeta(f *os.File, off int64) (metaPage, error) {
 	}
 	return metaPage{
 		pageSize: int64(binary.NativeEndian.Uint32(buf[metaPageSizeOff:])),
+		freelist: binary.NativeEndian.Uint64(buf[metaFreelistOff:]),
 		pgid:     binary.NativeEndian.Uint64(buf[metaPgidOff:]),
+		txid:     binary.NativeEndian.Uint64(buf[metaTxidOff:]),
 	}, nil
+}
+
+// checkFreelist reports a freelist page whose header is not a freelist's:
+// bbolt reads it while opening a file for writing, and would panic there.
+func checkFreelist(f *os.File, m metaPage) error {
+	if m.freelist == noFreelist || m.freelist >= m.pgid {
+		return nil // nothing to read, or the size check reports it
+	}
+	hdr := make([]byte, pageHeaderSize)
+	if _, err := f.ReadAt(hdr, int64(m.freelist)*m.pageSize); err != nil {
+		return findingf("freelist page %d: cannot read it: %v", m.freelist, err)
+	}
+	if id, flags := binary.NativeEndian.Uint64(hdr), binary.NativeEndian.Uint16(hdr[pageFlagsOff:]); id != m.freelist || flags&freelistPageFlag == 0 {
+		return findingf("freelist page %d does not decode (it says page %d, flags %#x)", m.freelist, id, flags)
+	}
+	return nil
 }
 
 // fileProblems reads the meta pages of the file at path and reports a meta
@@ -61,18 +86,20 @@ func fileProblems(path string) (problems []error, fatal bool) {
 	defer f.Close()
 	pageSize := int64(defaultPageSize)
 	var used int64
-	valid := 0
+	var latest *metaPage
 	for page := range int64(2) {
 		m, err := readMeta(f, page*pageSize)
 		if err != nil {
 			problems = append(problems, findingf("meta page %d: %v (bbolt reads the other copy; the last write may be lost)", page, err))
 			continue
 		}
-		valid++
 		pageSize = m.pageSize
 		used = max(used, int64(m.pgid)*m.pageSize)
+		if latest == nil || m.txid > latest.txid {
+			latest = &m
+		}
 	}
-	if valid == 0 {
+	if latest == nil {
 		return []error{findingf("neither meta page is valid: not a bbolt database, or both copies damaged")}, true
 	}
 	st, err := f.Stat()
@@ -82,6 +109,9 @@ func fileProblems(path string) (problems []error, fatal bool) {
 	if st.Size() < used {
 		problems = append(problems, findingf("the file has %d bytes but its pages need %d: it was truncated", st.Size(), used))
 		return problems, true
+	}
+	if err := checkFreelist(f, *latest); err != nil {
+		return append(problems, err), true
 	}
 	return problems, false
 }
