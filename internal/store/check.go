@@ -45,6 +45,7 @@ func checkIndexes(tx *bolt.Tx) []error {
 	if got, want := tx.Bucket(bucketBands).Stats().KeyN, numBands*sim.Stats().KeyN; got != want {
 		bad("band index has %d entries, want %d", got, want)
 	}
+	checkSketches(tx, bad)
 	stored := map[string]uint64{}
 	_ = tx.Bucket(bucketCounts).ForEach(func(k, v []byte) error {
 		stored[string(k)] = decodeUint64(v)

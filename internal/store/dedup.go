@@ -14,12 +14,18 @@ import (
 // story with a dateline added, a headline rewritten and a source line
 // appended are 2–5 bits apart and share 93–97% of their shingles; different
 // stories on the same topic, written to the same press-release template,
-// are 32–36 bits apart and share under 10%.
+// are 32–36 bits apart and share under 10%. Short wire copies (wire_*)
+// that add a dateline, an "UPDATE:" headline prefix, a credit line and an
+// advertisement's lines are up to 16 bits away and share only 60–66% of
+// the union, but contain 95–100% of the original's shingles; short
+// stories on the same topic from the same template contain at most 50% of
+// each other's.
 const (
 	// numBands 16-bit bands make up the 64-bit SimHash. Put probes each band
 	// at its own value and at every value one bit away, which finds every
 	// stored hash within 2*numBands-1 = 7 bits (pigeonhole: one band then
 	// differs in at most one bit) and most of those within maxDistance.
+	// The sketch index (sketch.go) finds the copies SimHash misses.
 	numBands = 4
 	// maxDistance is the Hamming distance under which a stored article is a
 	// candidate; candidates are then confirmed on their shingles.
@@ -28,14 +34,23 @@ const (
 	// (a body that could not be extracted, a one-line teaser).
 	minShingles = 8
 	// shortText: below this many shingles, a shared standfirst or a
-	// site's boilerplate could make two stories look alike, so the texts
-	// must agree more closely and the titles must agree too.
+	// site's boilerplate could make two stories look alike, so the titles
+	// must agree too.
 	shortText = 60
 	// minJaccard is the share of shingles two longer texts must have in
 	// common; minShortJaccard and minTitle apply to short texts.
 	minJaccard      = 0.5
 	minShortJaccard = 0.7
 	minTitle        = 0.5
+	// minContainment is the share of the smaller text's shingles found in
+	// the larger that makes them one story despite inserts (dateline,
+	// credit, advertisement) in one copy, provided the inserts are small:
+	// the larger may have at most maxInsertShare of the smaller's size
+	// plus maxInsertShingles shingles of its own. A brief quoted whole in
+	// a round-up of several stories is not the round-up.
+	minContainment    = 0.85
+	maxInsertShare    = 0.5
+	maxInsertShingles = 20
 )
 
 // candidate is a stored article whose SimHash is near the new one.
@@ -52,7 +67,7 @@ func findNearDuplicate(tx *bolt.Tx, a *crawler.Article, fp fingerprint) (*crawle
 	}
 	var best *crawler.Article
 	bestScore := 0.0
-	for _, c := range nearHashes(tx.Bucket(bucketBands), fp.hash) {
+	for _, c := range candidates(tx, fp) {
 		stored, err := getArticle(tx, c.id)
 		if err != nil {
 			return nil, err
@@ -65,6 +80,22 @@ func findNearDuplicate(tx *bolt.Tx, a *crawler.Article, fp fingerprint) (*crawle
 		}
 	}
 	return best, nil
+}
+
+// candidates returns the stored articles near fp by SimHash, then those
+// the sketch index finds, each once.
+func candidates(tx *bolt.Tx, fp fingerprint) []candidate {
+	out := nearHashes(tx.Bucket(bucketBands), fp.hash)
+	seen := make(map[string]bool, len(out))
+	for _, c := range out {
+		seen[c.id] = true
+	}
+	for _, c := range sketchCandidates(tx, fp.shingles) {
+		if !seen[c.id] {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // nearHashes probes the band index and returns the stored articles within
@@ -99,15 +130,24 @@ func nearHashes(bands *bolt.Bucket, h uint64) []candidate {
 	return out
 }
 
-// sameStory confirms a SimHash candidate on the shingles themselves and,
-// for short texts, on the titles. score ranks confirmed candidates.
+// sameStory confirms a candidate on the shingles themselves: a large
+// enough share of the union in common (Jaccard), or of the smaller text
+// found in the larger with small inserts (containment); short texts must
+// also have similar titles. score ranks confirmed candidates.
 func sameStory(a *crawler.Article, fp fingerprint, stored *crawler.Article) (score float64, ok bool) {
 	sfp := fingerprintText(stored.Text)
-	j := jaccard(fp.shingles, sfp.shingles)
-	if min(len(fp.shingles), len(sfp.shingles)) >= shortText {
-		return j, j >= minJaccard
+	inter := intersection(fp.shingles, sfp.shingles)
+	small, large := min(len(fp.shingles), len(sfp.shingles)), max(len(fp.shingles), len(sfp.shingles))
+	if small == 0 {
+		return 0, false
 	}
-	return j, j >= minShortJaccard && titleSimilarity(a.Title, stored.Title) >= minTitle
+	j := float64(inter) / float64(small+large-inter)
+	contained := float64(inter)/float64(small) >= minContainment &&
+		float64(large-inter) <= maxInsertShare*float64(small)+maxInsertShingles
+	if small >= shortText {
+		return j, j >= minJaccard || contained
+	}
+	return j, (j >= minShortJaccard || contained) && titleSimilarity(a.Title, stored.Title) >= minTitle
 }
 
 // mergeInto folds a newly found copy src into the stored record dst: its

@@ -28,6 +28,21 @@ func TestPut_NearDuplicates(t *testing.T) {
 		{"short copy with a similar title", "en_brief", "en_brief_copy", true},
 		{"short text under an unrelated title", "en_brief", "en_brief_retitled", false},
 		{"short story from the same template", "en_brief", "en_brief_other", false},
+		// Short wire copies with a dateline, an UPDATE headline prefix, a
+		// credit line and advertisement lines, either way round.
+		{"wire copy with dateline, credit and ad", "wire_pontoon", "wire_pontoon_copy", true},
+		{"original after its wire copy", "wire_pontoon_copy", "wire_pontoon", true},
+		{"wire copy with read-more line and source", "wire_scholarship", "wire_scholarship_copy", true},
+		{"Vietnamese wire copy", "wire_vi_bridge", "wire_vi_bridge_copy", true},
+		{"Japanese wire copy", "wire_ja_trainee", "wire_ja_trainee_copy", true},
+		// Different short stories on the same topic stay apart.
+		{"another ferry crossing", "wire_pontoon", "wire_pontoon_other", false},
+		{"another ferry crossing, copy first", "wire_pontoon_copy", "wire_pontoon_other", false},
+		{"another scholarship", "wire_scholarship_copy", "wire_scholarship_other", false},
+		{"another Vietnamese grant", "wire_vi_bridge_copy", "wire_vi_bridge_other", false},
+		{"another Japanese employer", "wire_ja_trainee_copy", "wire_ja_trainee_other", false},
+		{"a round-up quoting the story whole", "wire_pontoon", "wire_pontoon_roundup", false},
+		{"the story after a round-up quoting it", "wire_pontoon_roundup", "wire_pontoon", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -184,5 +199,32 @@ func TestPut_ConcurrentCopies(t *testing.T) {
 		if len(a.URLs) != n {
 			t.Errorf("record has %d URLs, want %d", len(a.URLs), n)
 		}
+	}
+}
+
+// A file written before the sketch index gets it at open, and copies
+// found only through it are merged.
+func TestOpen_BackfillsSketches(t *testing.T) {
+	path := t.TempDir() + "/old.db"
+	s, err := Open(path, Options{})
+	mustDo(t, err)
+	title, body := readFixture(t, "wire_pontoon")
+	id, _, err := s.Put(newArticle("https://first.example/pontoon", title, body))
+	mustDo(t, err)
+	mustDo(t, s.update(func(tx *bolt.Tx) error {
+		for _, name := range [][]byte{bucketSketch, bucketSketches} {
+			if err := tx.DeleteBucket(name); err != nil {
+				return err
+			}
+		}
+		return nil
+	}))
+	mustDo(t, s.Close())
+
+	s = MustOpenPath(t, path) // checks the indexes when the test ends
+	title, body = readFixture(t, "wire_pontoon_copy")
+	got, merged, err := s.Put(newArticle("https://wire.example/pontoon", title, body))
+	if err != nil || !merged || got != id {
+		t.Fatalf("Put(copy)=%q,%v,%v after reopening; want it merged into %s", got, merged, err, id)
 	}
 }

@@ -8,12 +8,16 @@
 // [Store.Put] stores a story once however many addresses it is reached
 // through. An article whose URL (canonical or alias) is known merges into
 // that record. Otherwise its text is fingerprinted with a 64-bit SimHash
-// over word 3-shingles (character 4-shingles for Japanese and Chinese), and
-// a stored text within a few bits, confirmed by the share of shingles both
-// texts have in common (and, for short texts, by similar titles), is the
-// same story: a syndicated copy with a dateline and a source line, or the
-// same page under a tracking URL. The SimHash is indexed in four 16-bit
-// bands, so the lookup reads a handful of keys rather than every article.
+// over word 3-shingles (character 4-shingles for Japanese and Chinese) and
+// a bottom-k sketch (its 8 smallest shingle hashes). A stored text within
+// a few bits, or sharing two or more sketch entries, is a candidate; it is
+// the same story when the two texts have most shingles in common
+// (Jaccard), or when the smaller's shingles are nearly all in the larger
+// and the larger adds little (containment: a short wire copy with a
+// dateline, a credit line and an advertisement's lines); short texts must
+// also have similar titles. The SimHash is indexed in four 16-bit bands
+// and the sketch by hash, so the lookup reads a handful of keys rather
+// than every article.
 //
 // # Layout
 //

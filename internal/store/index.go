@@ -93,7 +93,8 @@ func countArticle(tx *bolt.Tx, a *crawler.Article, delta int64) error {
 	return nil
 }
 
-// indexFingerprint replaces the SimHash bands of article id. Texts too short
+// indexFingerprint replaces the SimHash bands and the sketch of article
+// id. Texts too short
 // to compare are left out of the index altogether, so that, for instance,
 // every article whose body could not be extracted does not look alike.
 func indexFingerprint(tx *bolt.Tx, id string, fp fingerprint) error {
@@ -110,7 +111,10 @@ func indexFingerprint(tx *bolt.Tx, id string, fp fingerprint) error {
 		}
 	}
 	if len(fp.shingles) < minShingles {
-		return nil
+		return indexSketch(tx, id, nil)
+	}
+	if err := indexSketch(tx, id, fp.shingles); err != nil {
+		return err
 	}
 	v := encodeUint64(fp.hash)
 	if err := sim.Put([]byte(id), v); err != nil {

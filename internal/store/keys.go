@@ -35,14 +35,16 @@ var (
 	// source NUL, added time, url -> nothing: the pending queue in the
 	// order it drains (pendingOrderKey)
 	bucketPendingOrder = []byte("pending_order")
-	bucketErrLog       = []byte("errlog") // source NUL 8-byte sequence -> FetchError JSON
+	bucketErrLog       = []byte("errlog")   // source NUL 8-byte sequence -> FetchError JSON
+	bucketSketch       = []byte("sketch")   // 8-byte shingle hash, id -> empty: the bottom-k sketch index
+	bucketSketches     = []byte("sketches") // id -> its sketch, 8 bytes per hash, to unindex on change
 
 	allBuckets = [][]byte{
 		bucketArticles, bucketURLs, bucketOrder, bucketBands, bucketSimhash,
 		bucketCounts, bucketValidators, bucketFailures, bucketSources, bucketMeta,
 		bucketPending, bucketSitemaps, bucketPendingOrder,
 		bucketStored, bucketDigestRcpt, bucketDigestRuns, bucketLedger,
-		bucketErrLog,
+		bucketErrLog, bucketSketch, bucketSketches,
 	}
 
 	keySchema = []byte("schema")

@@ -106,6 +106,12 @@ func jaccard(a, b []uint64) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
+	inter := intersection(a, b)
+	return float64(inter) / float64(len(a)+len(b)-inter)
+}
+
+// intersection is |a∩b| for two sorted, distinct slices.
+func intersection(a, b []uint64) int {
 	inter := 0
 	for i, j := 0, 0; i < len(a) && j < len(b); {
 		switch {
@@ -119,7 +125,7 @@ func jaccard(a, b []uint64) float64 {
 			j++
 		}
 	}
-	return float64(inter) / float64(len(a)+len(b)-inter)
+	return inter
 }
 
 // titleSimilarity is the Dice coefficient of the titles' words, or of their

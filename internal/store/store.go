@@ -204,6 +204,9 @@ func initBuckets(tx *bolt.Tx) (int, error) {
 			return 0, fmt.Errorf("create bucket %s: %w", name, err)
 		}
 	}
+	if err := backfillSketches(tx); err != nil {
+		return 0, fmt.Errorf("index sketches: %w", err)
+	}
 	meta := tx.Bucket(bucketMeta)
 	v := meta.Get(keySchema)
 	n := schemaVersion
