@@ -18,7 +18,8 @@ type FetchError struct {
 	Stage  string    `json:"stage"`         // one of the Stage constants
 	URL    string    `json:"url,omitempty"` // "" when the reason names no single page
 	Reason string    `json:"reason"`        // with credentials in URLs masked
-	// Permanent failures are not retried (gone, not HTML, too large,
-	// refused address); the others are, with backoff.
+	// Permanent failures of pages are not retried (gone, not HTML, too
+	// large, refused address); the others are, with backoff. A source is
+	// always retried after its backoff.
 	Permanent bool `json:"permanent"`
 }

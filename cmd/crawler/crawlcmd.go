@@ -146,8 +146,11 @@ func printFailure(w io.Writer, f crawler.FetchError) {
 		where = "(" + f.Stage + ")"
 	}
 	retry := "retried later"
-	if f.Permanent {
+	switch {
+	case f.Permanent:
 		retry = "not retried"
+	case f.Stage == crawler.StageSource:
+		retry = "retried after the source's backoff"
 	}
 	fmt.Fprintf(w, "  %s\n      %s (%s)\n", where, f.Reason, retry)
 }

@@ -31,7 +31,9 @@ func (c *Crawler) failure(stage, u string, err error) crawler.FetchError {
 	_, ours := errors.AsType[*storeError](err)
 	return crawler.FetchError{
 		Time: c.now(), Stage: stage, URL: health.Redact(u), Reason: health.Redact(err.Error()),
-		Permanent: !ours && !fetch.Temporary(err),
+		// A source is always tried again, after its backoff; a page only
+		// when its failure may pass.
+		Permanent: stage != crawler.StageSource && !ours && !fetch.Temporary(err),
 	}
 }
 

@@ -72,14 +72,18 @@ func Backoff(failures int, p Policy) time.Duration {
 // Articles stored by the attempt count in any case: o.New is added to
 // Articles and, when positive, sets LastNew, even if the attempt failed
 // half-way. An interrupted attempt (o.Interrupted without o.Err) counts
-// only that: it changes neither the attempt times, nor the failures, nor
-// the backoff. On success Record sets LastSuccess, clears ConsecutiveFailures
+// only that and the attempt time: it changes neither the last success, nor
+// the failures, nor the backoff. On success Record sets LastSuccess, clears ConsecutiveFailures
 // and LastError, and clears NextAttempt, or sets it to now+o.RetryAfter when
 // the server asked for a pause anyway. On failure it counts the failure,
 // stores the redacted error text and sets NextAttempt to now plus
 // o.RetryAfter when the server gave one (capped at MaxBackoff), else plus
 // Backoff.
 func Record(st *crawler.SourceState, o Outcome, now time.Time, p Policy) {
+	if st.FirstAttempt.IsZero() {
+		st.FirstAttempt = now
+	}
+	st.LastAttempt = now
 	if o.New > 0 {
 		st.LastNew = now
 		st.Articles += o.New
@@ -87,10 +91,6 @@ func Record(st *crawler.SourceState, o Outcome, now time.Time, p Policy) {
 	if o.Interrupted && o.Err == nil {
 		return // not an attempt to judge the source by
 	}
-	if st.FirstAttempt.IsZero() {
-		st.FirstAttempt = now
-	}
-	st.LastAttempt = now
 	if o.Err != nil {
 		st.ConsecutiveFailures++
 		st.LastError = Redact(o.Err.Error())

@@ -197,3 +197,19 @@ func TestSilentAndStatus(t *testing.T) {
 		})
 	}
 }
+
+// An interrupted attempt counts its articles and is an attempt, but is
+// neither a success nor a failure: no backoff, the last error stays.
+func TestRecordInterrupted(t *testing.T) {
+	st := crawler.SourceState{Name: "s", ConsecutiveFailures: 2, LastError: "http status 503", NextAttempt: t0, LastSuccess: t0.Add(-time.Hour)}
+	health.Record(&st, health.Outcome{Interrupted: true, New: 3}, t0.Add(time.Minute), health.Policy{})
+	if st.ConsecutiveFailures != 2 || st.LastError != "http status 503" || !st.NextAttempt.Equal(t0) {
+		t.Errorf("failures, error or backoff changed: %+v", st)
+	}
+	if !st.LastSuccess.Equal(t0.Add(-time.Hour)) {
+		t.Errorf("LastSuccess=%v, want it unchanged", st.LastSuccess)
+	}
+	if st.Articles != 3 || !st.LastNew.Equal(t0.Add(time.Minute)) || !st.LastAttempt.Equal(t0.Add(time.Minute)) {
+		t.Errorf("articles, last new or last attempt not counted: %+v", st)
+	}
+}
