@@ -16,12 +16,8 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlagSet("check", "[--offline] [--source NAME]")
 	offline := fs.Bool("offline", false, `only validate the configuration as "crawler run" would (keys, ranges, listen address, schedules, taxonomy); make no request`)
 	only := fs.String("source", "", "check only the source with this `name`")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseFlagsOnly(fs, args); err != nil {
 		return err
-	}
-	if fs.NArg() > 0 {
-		fs.Usage()
-		return errUsage
 	}
 	cfg, err := a.loadConfig()
 	if err != nil {

@@ -23,12 +23,8 @@ func runDB(_ context.Context, a *app, args []string) error {
 			"consistency check, every record's encoding and the indexes. Lists each problem\n"+
 			"and exits with status 3 when there is any. Stop the daemon first: it holds the file.")
 	}
-	if err := parseFlags(fs, args[1:]); err != nil {
+	if err := parseFlagsOnly(fs, args[1:]); err != nil {
 		return err
-	}
-	if fs.NArg() > 0 {
-		fs.Usage()
-		return errUsage
 	}
 	cfg, err := a.loadConfig()
 	if err != nil {

@@ -31,12 +31,8 @@ func runSources(_ context.Context, a *app, args []string) error {
 	fs := a.newFlagSet("sources", "[--json] [--errors NAME]")
 	asJSON := fs.Bool("json", false, "write JSON lines")
 	errorsOf := fs.String("errors", "", "list the latest failures of the source with this `name`: URL, reason, whether retried")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseFlagsOnly(fs, args); err != nil {
 		return err
-	}
-	if fs.NArg() > 0 {
-		fs.Usage()
-		return errUsage
 	}
 	cfg, err := a.loadConfig()
 	if err != nil {

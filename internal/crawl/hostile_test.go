@@ -3,44 +3,25 @@ package crawl_test
 import (
 	"bytes"
 	"context"
-	"net"
-	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"os"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
-)
 
-// secretServer is an internal service on 127.0.0.2 that must never be
-// reached; it counts the requests that do.
-func secretServer(t *testing.T) (*httptest.Server, *atomic.Int32) {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.2:0")
-	if err != nil {
-		t.Skipf("cannot listen on 127.0.0.2: %v", err)
-	}
-	var hits atomic.Int32
-	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		hits.Add(1)
-		w.Header().Set("Content-Type", "text/html")
-		w.Write([]byte("<html><body><article><p>internal credentials page</p></article></body></html>"))
-	}))
-	srv.Listener.Close()
-	srv.Listener = ln
-	srv.Start()
-	t.Cleanup(srv.Close)
-	return srv, &hits
-}
+	"github.com/vnjp-monitor/crawler/internal/testsite"
+)
 
 // Feed items and redirects that lead to internal addresses are refused,
 // recorded as permanent failures and logged; the configured loopback
 // source itself works.
 func TestInternalAddressesAreRefused(t *testing.T) {
 	site := startFeed(t)
-	secret, hits := secretServer(t)
+	secret, err := testsite.StartInternal("127.0.0.2:0")
+	if err != nil {
+		t.Skipf("cannot listen on 127.0.0.2: %v", err)
+	}
+	defer secret.Close()
 	u, _ := url.Parse(site.URL())
 	port := u.Port()
 	refused := []string{
@@ -70,7 +51,7 @@ func TestInternalAddressesAreRefused(t *testing.T) {
 	if err != nil || len(logged) != len(refused) {
 		t.Errorf("error log has %d entries (%v), want %d", len(logged), err, len(refused))
 	}
-	if n := hits.Load(); n != 0 {
+	if n := secret.Hits(); n != 0 {
 		t.Errorf("the internal service was reached %d times", n)
 	}
 }

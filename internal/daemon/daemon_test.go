@@ -24,13 +24,20 @@ import (
 
 func testConfig(t *testing.T, site *testsite.Site) *config.Config {
 	t.Helper()
+	return daemonConfig(t, "@every 1s", time.Second, site.Sources()...)
+}
+
+// daemonConfig is the default configuration on a new database and a free
+// port, with no politeness delay (the sites are ours).
+func daemonConfig(t *testing.T, schedule string, timeout time.Duration, sources ...crawler.Source) *config.Config {
+	t.Helper()
 	cfg := config.Default()
 	cfg.Database = filepath.Join(t.TempDir(), "daemon.db")
 	cfg.HTTP.Listen = "127.0.0.1:0"
-	cfg.Crawl.Schedule = "@every 1s"
+	cfg.Crawl.Schedule = schedule
 	cfg.Crawl.PerHostDelay = 0
-	cfg.Crawl.Timeout = time.Second
-	cfg.Sources = site.Sources()
+	cfg.Crawl.Timeout = timeout
+	cfg.Sources = sources
 	if err := cfg.Validate(); err != nil {
 		t.Fatal(err)
 	}

@@ -21,21 +21,25 @@ import (
 )
 
 // feedConfig is a daemon configuration with the feed as its one source,
-// crawled once at start-up.
+// crawled once at start-up, robots.txt aside (the feed serves none).
 func feedConfig(t *testing.T, feed *testsite.Feed) *config.Config {
 	t.Helper()
-	cfg := config.Default()
-	cfg.Database = filepath.Join(t.TempDir(), "daemon.db")
-	cfg.HTTP.Listen = "127.0.0.1:0"
-	cfg.Crawl.Schedule = "@every 1h"
-	cfg.Crawl.PerHostDelay = 0
-	cfg.Crawl.Timeout = 10 * time.Second
+	cfg := daemonConfig(t, "@every 1h", 10*time.Second,
+		crawler.Source{Name: "Delta Courier", Kind: crawler.KindRSS, URL: feed.URL() + "/feed.xml"})
 	cfg.Crawl.RespectRobots = false
-	cfg.Sources = []crawler.Source{{Name: "Delta Courier", Kind: crawler.KindRSS, URL: feed.URL() + "/feed.xml"}}
-	if err := cfg.Validate(); err != nil {
-		t.Fatal(err)
-	}
 	return cfg
+}
+
+// reached returns a channel closed when the feed sees its nth article
+// request.
+func reached(feed *testsite.Feed, n int) <-chan struct{} {
+	ch := make(chan struct{})
+	feed.SetHook(func(count int, r *http.Request) {
+		if count == n {
+			close(ch)
+		}
+	})
+	return ch
 }
 
 // runDaemon starts d and returns its context's cancel and Run's result.
@@ -54,12 +58,7 @@ func TestStopLetsInFlightFinish(t *testing.T) {
 	defer feed.Close()
 	feed.Stories(20)
 	feed.SetArticleDelay(400 * time.Millisecond)
-	second := make(chan struct{})
-	feed.SetHook(func(count int, r *http.Request) {
-		if count == 2 {
-			close(second)
-		}
-	})
+	second := reached(feed, 2)
 	cfg := feedConfig(t, feed)
 	d, err := daemon.Open(cfg, daemon.Options{Grace: 10 * time.Second, Logger: quiet})
 	if err != nil {
@@ -104,12 +103,7 @@ func TestStopCancelsAfterGrace(t *testing.T) {
 	defer feed.Close()
 	feed.Stories(3)
 	feed.SetArticleDelay(time.Minute)
-	first := make(chan struct{})
-	feed.SetHook(func(count int, r *http.Request) {
-		if count == 1 {
-			close(first)
-		}
-	})
+	first := reached(feed, 1)
 	cfg := feedConfig(t, feed)
 	d, err := daemon.Open(cfg, daemon.Options{Grace: 300 * time.Millisecond, Logger: quiet})
 	if err != nil {

@@ -5,12 +5,12 @@ import (
 	"errors"
 	"net"
 	"net/http"
-	"net/http/httptest"
 	"net/netip"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/vnjp-monitor/crawler/internal/testsite"
 )
 
 func TestAddrKind(t *testing.T) {
@@ -51,25 +51,16 @@ func TestAddrKind(t *testing.T) {
 	}
 }
 
-// internalServer listens on addr (an internal address) and counts the
-// requests that reach it; it skips the test when addr cannot be bound.
-func internalServer(t *testing.T, addr string) (*httptest.Server, *atomic.Int32) {
+// internalServer starts a testsite.Internal on addr, skipping the test
+// when addr cannot be bound.
+func internalServer(t *testing.T, addr string) *testsite.Internal {
 	t.Helper()
-	ln, err := net.Listen("tcp", addr)
+	srv, err := testsite.StartInternal(addr)
 	if err != nil {
 		t.Skipf("cannot listen on %s: %v", addr, err)
 	}
-	var hits atomic.Int32
-	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		hits.Add(1)
-		w.Header().Set("Content-Type", "text/html")
-		w.Write([]byte("<html><body><p>internal secret</p></body></html>"))
-	}))
-	srv.Listener.Close()
-	srv.Listener = ln
-	srv.Start()
 	t.Cleanup(srv.Close)
-	return srv, &hits
+	return srv
 }
 
 // Article links and redirects that lead to internal addresses are refused
@@ -77,8 +68,8 @@ func internalServer(t *testing.T, addr string) (*httptest.Server, *atomic.Int32)
 // a request.
 func TestFetchRefusesInternalAddresses(t *testing.T) {
 	src := newSite(t) // on 127.0.0.1: the configured source's host
-	v4, v4hits := internalServer(t, "127.0.0.2:0")
-	v6, v6hits := internalServer(t, "[::1]:0")
+	v4 := internalServer(t, "127.0.0.2:0")
+	v6 := internalServer(t, "[::1]:0")
 	_, port, _ := net.SplitHostPort(src.Listener.Addr().String())
 	src.handle("/ok", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html")
@@ -124,7 +115,7 @@ func TestFetchRefusesInternalAddresses(t *testing.T) {
 			t.Errorf("the allowed source host failed: %v", err)
 		}
 	}
-	if n := v4hits.Load() + v6hits.Load(); n != 0 {
+	if n := v4.Hits() + v6.Hits(); n != 0 {
 		t.Errorf("internal servers were reached %d times", n)
 	}
 }
@@ -132,8 +123,8 @@ func TestFetchRefusesInternalAddresses(t *testing.T) {
 // A host listed in AllowHosts is reached by name or address on any port;
 // the allowance is for that spelling only.
 func TestFetchAllowsListedHosts(t *testing.T) {
-	v4, v4hits := internalServer(t, "127.0.0.2:0")
-	lo, lohits := internalServer(t, "127.0.0.1:0")
+	v4 := internalServer(t, "127.0.0.2:0")
+	lo := internalServer(t, "127.0.0.1:0")
 	_, port, _ := net.SplitHostPort(lo.Listener.Addr().String())
 	c := newTestClient(t, Options{AllowHosts: []string{"127.0.0.2", "LocalHost."}}, nil)
 	urls := []string{v4.URL + "/a", "http://localhost:" + port + "/b", lo.URL + "/c"}
@@ -144,8 +135,8 @@ func TestFetchAllowsListedHosts(t *testing.T) {
 	if !errors.Is(got[urls[2]], ErrInternalAddress) {
 		t.Errorf("127.0.0.1, not listed though localhost is: err=%v, want ErrInternalAddress", got[urls[2]])
 	}
-	if v4hits.Load() != 1 || lohits.Load() != 1 {
-		t.Errorf("requests: 127.0.0.2 %d, localhost %d; want 1 each", v4hits.Load(), lohits.Load())
+	if v4.Hits() != 1 || lo.Hits() != 1 {
+		t.Errorf("requests: 127.0.0.2 %d, localhost %d; want 1 each", v4.Hits(), lo.Hits())
 	}
 }
 
@@ -153,7 +144,7 @@ func TestFetchAllowsListedHosts(t *testing.T) {
 // name that resolves to loopback is refused at connect time, so a name
 // whose answer changes between look-ups (DNS rebinding) gains nothing.
 func TestDialChecksTheDialledAddress(t *testing.T) {
-	lo, hits := internalServer(t, "127.0.0.1:0")
+	lo := internalServer(t, "127.0.0.1:0")
 	_, port, _ := net.SplitHostPort(lo.Listener.Addr().String())
 	dial := newAddrPolicy(nil).dialer(time.Second)
 	for _, addr := range []string{"localhost:" + port, "127.0.0.1:" + port} {
@@ -165,7 +156,7 @@ func TestDialChecksTheDialledAddress(t *testing.T) {
 			t.Errorf("dial %s: err=%v, want ErrInternalAddress", addr, err)
 		}
 	}
-	if hits.Load() != 0 {
+	if lo.Hits() != 0 {
 		t.Fatal("the internal server was reached")
 	}
 }
