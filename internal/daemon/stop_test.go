@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -268,5 +269,34 @@ func TestDamageStopsTheDaemon(t *testing.T) {
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("the daemon ran on with a damaged database")
+	}
+}
+
+// A feed item, or a redirect, pointing at the daemon's own API is refused
+// like any internal address and recorded as a permanent failure.
+func TestFeedCannotReachTheDaemonAPI(t *testing.T) {
+	feed := testsite.StartFeed()
+	defer feed.Close()
+	cfg := feedConfig(t, feed)
+	cfg.HTTP.Listen = "127.0.0.2:0" // loopback, but not the source's host
+	d, err := daemon.Open(cfg, daemon.Options{Grace: time.Second, Logger: quiet})
+	if err != nil {
+		t.Skipf("cannot listen on 127.0.0.2: %v", err)
+	}
+	api := "http://" + d.Addr() + "/api/articles?all=1"
+	links := []string{api, feed.URL() + "/redirect?to=" + url.QueryEscape(api)}
+	feed.SetLinks(links...)
+	cancel, done := runDaemon(d)
+	defer func() { cancel(); <-done }()
+	waitFor(t, "both links to be refused", 10*time.Second, func() bool {
+		for _, u := range links {
+			if f, ok, _ := d.Store().FailureOf(u); !ok || !f.Permanent || !strings.Contains(f.Reason, "refused to connect to 127.0.0.2") {
+				return false
+			}
+		}
+		return true
+	})
+	if list, _ := d.Store().List(store.Query{All: true}); len(list) != 0 {
+		t.Errorf("stored %d articles from the API", len(list))
 	}
 }
