@@ -19,7 +19,7 @@ func checkIndexes(tx *bolt.Tx) []error {
 		errs = append(errs, fmt.Errorf(format, args...))
 	}
 	counts := map[string]uint64{}
-	n, undecodable := 0, 0
+	n, undecodable, sketched := 0, 0, 0
 	_ = tx.Bucket(bucketArticles).ForEach(func(k, _ []byte) error {
 		n++
 		a, err := getArticle(tx, string(k))
@@ -28,9 +28,15 @@ func checkIndexes(tx *bolt.Tx) []error {
 			return nil
 		}
 		checkArticle(tx, string(k), a, bad)
+		if tx.Bucket(bucketSimhash).Get(k) != nil {
+			sketched += checkSketch(tx, string(k), a, bad)
+		}
 		tally(counts, a)
 		return nil
 	})
+	if got := tx.Bucket(bucketSketch).Stats().KeyN; undecodable == 0 && got != sketched {
+		bad("sketch index has %d entries, want %d", got, sketched)
+	}
 	if got := tx.Bucket(bucketOrder).Stats().KeyN; got != n {
 		bad("date index has %d entries for %d articles", got, n)
 	}
@@ -45,7 +51,6 @@ func checkIndexes(tx *bolt.Tx) []error {
 	if got, want := tx.Bucket(bucketBands).Stats().KeyN, numBands*sim.Stats().KeyN; got != want {
 		bad("band index has %d entries, want %d", got, want)
 	}
-	checkSketches(tx, bad)
 	stored := map[string]uint64{}
 	_ = tx.Bucket(bucketCounts).ForEach(func(k, v []byte) error {
 		stored[string(k)] = decodeUint64(v)

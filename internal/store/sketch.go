@@ -7,6 +7,8 @@ import (
 	"slices"
 
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/vnjp-monitor/crawler"
 )
 
 // The sketch index finds stored texts that share most of their shingles
@@ -18,8 +20,16 @@ import (
 // another, the smallest hashes of the smaller are mostly among the
 // smallest of the larger, so the two share several sketch entries, while
 // texts that only share a phrase or two share at most one.
+//
+// Only short texts are sketched: in a long one, inserts weigh little and
+// the SimHash finds the copy, and a sketch costs every write sketchSize
+// keys scattered over the index.
 const (
 	sketchSize = minShingles // every indexed text has at least this many shingles
+	// sketchMaxShingles: texts with fewer shingles are sketched; a text
+	// is looked up by sketch when a sketched text could contain it or be
+	// contained in it with inserts small enough for sameStory.
+	sketchMaxShingles = 4 * shortText
 	// sketchMinHits is how many sketch entries a stored text must share
 	// with the new one to be a candidate.
 	sketchMinHits = 2
@@ -28,8 +38,21 @@ const (
 	sketchMaxPerKey = 64
 )
 
-// sketchOf returns the bottom-k sketch of sorted, distinct shingles.
+// sketchOf returns the bottom-k sketch of sorted, distinct shingles, or
+// nil for a text too long to be sketched.
 func sketchOf(shingles []uint64) []uint64 {
+	if len(shingles) >= sketchMaxShingles {
+		return nil
+	}
+	return shingles[:min(sketchSize, len(shingles))]
+}
+
+// sketchQuery returns the sketch to look a text up by: a text too long to
+// be sketched may still contain a sketched one with small inserts.
+func sketchQuery(shingles []uint64) []uint64 {
+	if float64(len(shingles)) > (1+maxInsertShare)*sketchMaxShingles+maxInsertShingles {
+		return nil
+	}
 	return shingles[:min(sketchSize, len(shingles))]
 }
 
@@ -51,11 +74,12 @@ func indexSketch(tx *bolt.Tx, id string, shingles []uint64) error {
 			return fmt.Errorf("unindex sketch: %w", err)
 		}
 	}
-	if len(shingles) == 0 {
+	sketch := sketchOf(shingles)
+	if len(sketch) == 0 {
 		return nil
 	}
 	var v []byte
-	for _, h := range sketchOf(shingles) {
+	for _, h := range sketch {
 		if err := index.Put(sketchKey(h, id), nil); err != nil {
 			return fmt.Errorf("index sketch: %w", err)
 		}
@@ -69,7 +93,7 @@ func indexSketch(tx *bolt.Tx, id string, shingles []uint64) error {
 func sketchCandidates(tx *bolt.Tx, shingles []uint64) []candidate {
 	hits := map[string]int{}
 	c := tx.Bucket(bucketSketch).Cursor()
-	for _, h := range sketchOf(shingles) {
+	for _, h := range sketchQuery(shingles) {
 		prefix := binary.BigEndian.AppendUint64(nil, h)
 		n := 0
 		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) && n < sketchMaxPerKey; k, _ = c.Next() {
@@ -93,14 +117,15 @@ func sketchCandidates(tx *bolt.Tx, shingles []uint64) []candidate {
 }
 
 // backfillSketches indexes the sketch of every article that has a SimHash
-// but no sketch: a file written before the sketch index existed.
+// but no sketch: a file written before the sketch index existed. Texts too
+// long to be sketched are fingerprinted for nothing, once.
 func backfillSketches(tx *bolt.Tx) error {
-	byID := tx.Bucket(bucketSketches)
+	if tx.Bucket(bucketSketches).Stats().KeyN > 0 {
+		return nil // indexed as articles were stored
+	}
 	var ids []string
 	_ = tx.Bucket(bucketSimhash).ForEach(func(k, _ []byte) error {
-		if byID.Get(k) == nil {
-			ids = append(ids, string(k))
-		}
+		ids = append(ids, string(k))
 		return nil // cannot fail
 	})
 	for _, id := range ids {
@@ -115,23 +140,19 @@ func backfillSketches(tx *bolt.Tx) error {
 	return nil
 }
 
-// checkSketches reports articles whose sketch entries are missing.
-func checkSketches(tx *bolt.Tx, bad func(string, ...any)) {
-	index, byID := tx.Bucket(bucketSketch), tx.Bucket(bucketSketches)
-	if got, want := byID.Stats().KeyN, tx.Bucket(bucketSimhash).Stats().KeyN; got != want {
-		bad("%d sketches for %d fingerprinted articles", got, want)
+// checkSketch reports where the sketch index disagrees with article id,
+// whose SimHash is indexed, and returns its number of sketch entries.
+func checkSketch(tx *bolt.Tx, id string, a *crawler.Article, bad func(string, ...any)) int {
+	want := sketchOf(fingerprintText(a.Text).shingles)
+	got := tx.Bucket(bucketSketches).Get([]byte(id))
+	if len(got) != 8*len(want) {
+		bad("article %s: %d sketch entries, want %d", id, len(got)/8, len(want))
+		return len(got) / 8
 	}
-	entries := 0
-	_ = byID.ForEach(func(id, v []byte) error {
-		for i := 0; i+8 <= len(v); i += 8 {
-			entries++
-			if index.Get(sketchKey(binary.BigEndian.Uint64(v[i:]), string(id))) == nil {
-				bad("article %s: sketch entry %d not indexed", id, i/8)
-			}
+	for i, h := range want {
+		if binary.BigEndian.Uint64(got[8*i:]) != h || tx.Bucket(bucketSketch).Get(sketchKey(h, id)) == nil {
+			bad("article %s: sketch entry %d not indexed", id, i)
 		}
-		return nil // cannot fail
-	})
-	if got := index.Stats().KeyN; got != entries {
-		bad("sketch index has %d entries, want %d", got, entries)
 	}
+	return len(want)
 }
