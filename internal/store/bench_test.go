@@ -30,12 +30,15 @@ func benchArticle(i int) *crawler.Article {
 // fill stores n benchmark articles (IDs from 1,000,000 up, so they never
 // collide with the articles a benchmark puts), 500 per transaction: the
 // point is the state, not how fast it was reached.
-func fill(b *testing.B, s *Store, n int) {
+func fill(b *testing.B, s *Store, n int) { fillWith(b, s, n, benchArticle) }
+
+// fillWith is fill with articles made by article.
+func fillWith(b *testing.B, s *Store, n int, article func(int) *crawler.Article) {
 	b.Helper()
 	for start := 0; start < n; start += 500 {
 		err := s.update(func(tx *bolt.Tx) error {
 			for i := start; i < min(start+500, n); i++ {
-				a := cloneArticle(benchArticle(1_000_000 + i))
+				a := cloneArticle(article(1_000_000 + i))
 				a.Sources = []string{a.Source}
 				if _, _, err := put(tx, a, fingerprintText(a.Text)); err != nil {
 					return err
@@ -56,9 +59,11 @@ var nextBench int
 // benchPut times Put of new articles, including the ~15µs it takes to make
 // one up (b.StopTimer would cost more: it stops the world to read memory
 // statistics).
-func benchPut(b *testing.B, s *Store) {
+func benchPut(b *testing.B, s *Store) { benchPutWith(b, s, benchArticle) }
+
+func benchPutWith(b *testing.B, s *Store, article func(int) *crawler.Article) {
 	for b.Loop() {
-		a := benchArticle(nextBench)
+		a := article(nextBench)
 		nextBench++
 		if _, merged, err := s.Put(a); err != nil || merged {
 			b.Fatalf("Put(%s) merged=%v err=%v, want a new record", a.URL, merged, err)
@@ -91,6 +96,23 @@ func BenchmarkPutWith10kStored(b *testing.B) {
 		s.db.NoSync = true
 		benchPut(b, s)
 	})
+}
+
+// briefWords is the length of a brief: a short wire story, which the
+// near-duplicate probe also looks up by sketch.
+const briefWords = 60
+
+func benchBrief(i int) *crawler.Article {
+	return newArticle(fmt.Sprintf("https://brief.example/%d", i), fmt.Sprintf("Brief %d", i), synthText(uint64(i), briefWords))
+}
+
+// BenchmarkPutBriefWith10kStored puts briefs against a store holding
+// 10,000 briefs, without fsync: the cost of the sketch index.
+func BenchmarkPutBriefWith10kStored(b *testing.B) {
+	s := MustOpen(b)
+	s.db.NoSync = true
+	fillWith(b, s, 10_000, benchBrief)
+	benchPutWith(b, s, benchBrief)
 }
 
 func BenchmarkLookup(b *testing.B) {
