@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"io"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -108,16 +107,6 @@ func TestBinaryInterruptedCrawl(t *testing.T) {
 	}
 }
 
-func freePort(t *testing.T) string {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	return ln.Addr().String()
-}
-
 func healthz(addr string) (int, string) {
 	resp, err := http.Get("http://" + addr + "/healthz")
 	if err != nil {
@@ -134,7 +123,7 @@ func TestBinaryDaemonReloadAndStop(t *testing.T) {
 	feed := startFeed(t)
 	feed.Stories(2)
 	cfg := feedConfig(t, [2]string{"Delta", feed.URL() + "/feed.xml"})
-	addr := freePort(t)
+	addr := freeAddr(t)
 	good := strings.Replace(readFile(t, cfg), "listen: 127.0.0.1:0", "listen: "+addr, 1)
 	if err := os.WriteFile(cfg, []byte(good), 0o644); err != nil {
 		t.Fatal(err)

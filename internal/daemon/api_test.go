@@ -24,12 +24,7 @@ func TestFailedReloadShows(t *testing.T) {
 	feed := testsite.StartFeed()
 	defer feed.Close()
 	cfg := feedConfig(t, feed)
-	d, err := daemon.Open(cfg, daemon.Options{Grace: time.Second, Logger: quiet})
-	if err != nil {
-		t.Fatal(err)
-	}
-	cancel, done := runDaemon(d)
-	defer func() { cancel(); <-done }()
+	d := startDaemon(t, cfg)
 	base := "http://" + d.Addr()
 	waitFor(t, "the daemon to be healthy", 5*time.Second, func() bool { code, _ := get(t, base+"/healthz"); return code == 200 })
 
@@ -85,12 +80,7 @@ func TestSourceErrorsAPI(t *testing.T) {
 	defer feed.Close()
 	feed.SetLinks(feed.URL()+"/story/1", feed.URL()+"/missing/page", "http://169.254.169.254/latest/")
 	cfg := feedConfig(t, feed)
-	d, err := daemon.Open(cfg, daemon.Options{Grace: time.Second, Logger: quiet})
-	if err != nil {
-		t.Fatal(err)
-	}
-	cancel, done := runDaemon(d)
-	defer func() { cancel(); <-done }()
+	d := startDaemon(t, cfg)
 	base := "http://" + d.Addr()
 	var list []crawler.FetchError
 	waitFor(t, "two failures in the error log", 10*time.Second, func() bool {
@@ -147,12 +137,7 @@ func TestAPIShowsNoCredentials(t *testing.T) {
 	cfg := daemonConfig(t, "@every 1h", 5*time.Second,
 		crawler.Source{Name: "members", Kind: crawler.KindRSS, URL: "http://reader:hunter2@" + u.Host + "/feed.xml?token=t0ken-value"},
 		crawler.Source{Name: "wrong", Kind: crawler.KindRSS, URL: "http://reader:wr0ng-pw@" + u.Host + "/feed.xml?token=t0ken-value"})
-	d, err := daemon.Open(cfg, daemon.Options{Grace: time.Second, Logger: quiet})
-	if err != nil {
-		t.Fatal(err)
-	}
-	cancel, done := runDaemon(d)
-	defer func() { cancel(); <-done }()
+	d := startDaemon(t, cfg)
 	base := "http://" + d.Addr()
 	waitFor(t, "both sources crawled", 10*time.Second, func() bool {
 		_, body := get(t, base+"/api/sources")

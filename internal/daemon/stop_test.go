@@ -40,6 +40,18 @@ func reached(feed *testsite.Feed, n int) <-chan struct{} {
 	return ch
 }
 
+// startDaemon opens and runs a daemon on cfg, stopped when the test ends.
+func startDaemon(t *testing.T, cfg *config.Config) *daemon.Daemon {
+	t.Helper()
+	d, err := daemon.Open(cfg, daemon.Options{Grace: time.Second, Logger: quiet})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cancel, done := runDaemon(d)
+	t.Cleanup(func() { cancel(); <-done })
+	return d
+}
+
 // runDaemon starts d and returns its context's cancel and Run's result.
 func runDaemon(d *daemon.Daemon) (context.CancelFunc, <-chan error) {
 	ctx, cancel := context.WithCancel(context.Background())
