@@ -18,7 +18,7 @@ func runBench(ctx context.Context, a *app, args []string) error {
 	articles := fs.Int("articles", 2000, "stories on the generated loopback site")
 	parallelism := fs.Int("parallelism", 4, "requests in flight for bare colly, crawl.parallelism for the crawler")
 	passes := fs.Int("passes", 100, "crawl passes in all; resident memory is reported after 10 and after the last")
-	large := fs.Int("large", 0, "also time `list --since 1d` and the API over a database of `N` articles (100000 takes minutes)")
+	large := fs.Int("large", 0, "also time \"list --since 1d\" and the API over a database of `N` articles (100000 takes minutes)")
 	serve := fs.String("serve", "", "only serve the generated site until interrupted and write `DIR`/bench-config.yaml for it, to time `crawl --once` from outside")
 	if err := parseFlags(fs, args); err != nil {
 		return err

@@ -33,9 +33,9 @@ func New(cfg *config.Config, st *store.Store, logger *slog.Logger) (*Crawler, er
 }
 
 // Reload returns a Crawler for a new configuration that shares c's
-// politeness state (each host's turn, pause and robots.txt), so that
-// passes still running on c and new ones never ask a host at once. The
-// store, logger, observer and clock are kept.
+// politeness state (each host's turn, pause and robots.txt) and processing
+// slots, so that passes still running on c and new ones never ask a host
+// at once. The store, hooks, logger, observer and clock are kept.
 func (c *Crawler) Reload(cfg *config.Config) (*Crawler, error) {
 	clf, err := classify.New(cfg.Pillars)
 	if err != nil {
@@ -45,8 +45,9 @@ func (c *Crawler) Reload(cfg *config.Config) (*Crawler, error) {
 	if err != nil {
 		return nil, err
 	}
-	n := *c
-	n.Fetch, n.Classifier, n.MaxPerRun = fc, clf, cfg.Crawl.MaxArticlesPerRun
+	n := *c // shares the processing slots with the passes still running
+	n.Fetch, n.Classifier = fc, clf
+	n.MaxPerRun, n.PendingMaxAge = cfg.Crawl.MaxArticlesPerRun, cfg.Crawl.PendingMaxAge
 	return &n, nil
 }
 

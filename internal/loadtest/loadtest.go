@@ -18,6 +18,7 @@ import (
 	"path/filepath"
 	"time"
 
+	crawler "github.com/vnjp-monitor/crawler"
 	"github.com/vnjp-monitor/crawler/internal/config"
 	"github.com/vnjp-monitor/crawler/internal/crawl"
 	"github.com/vnjp-monitor/crawler/internal/fetch"
@@ -168,11 +169,12 @@ func crawlSite(ctx context.Context, opts Options, site *testsite.Bulk, path stri
 	cfg.Crawl.Parallelism = opts.Parallelism
 	cfg.Crawl.MaxArticlesPerRun = opts.Articles
 	cfg.Crawl.MaxSitemapURLs = max(cfg.Crawl.MaxSitemapURLs, opts.Articles)
+	src := site.Source()
+	cfg.Sources = []crawler.Source{src} // its loopback host is then allowed
 	c, err := crawl.New(&cfg, st, slog.New(slog.DiscardHandler))
 	if err != nil {
 		return err
 	}
-	src := site.Source()
 	var rep crawl.Report
 	start := time.Now()
 	cpu, profErr := profileStages(func() { rep = c.Source(ctx, src) })
