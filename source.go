@@ -10,6 +10,13 @@ const (
 	KindRSS     = "rss"     // RSS 2.0, RSS 1.0 or Atom feed
 	KindSitemap = "sitemap" // XML sitemap, sitemap index or Google News sitemap
 	KindHTML    = "html"    // HTML listing page with link selector and pagination
+	KindSearch  = "search"  // news search provider queried for new stories (see Provider)
+)
+
+// Search providers of kind search sources.
+const (
+	ProviderGoogleNews = "google-news" // the Google News RSS search
+	ProviderGDELT      = "gdelt"       // the GDELT DOC 2.0 API
 )
 
 // Source is one configured place to look for articles.
@@ -25,6 +32,12 @@ type Source struct {
 	NextSelector   string `yaml:"next_selector"`   // CSS selector of the next page link
 	MaxPages       int    `yaml:"max_pages"`       // listing pages followed, default 1
 
+	// Search sources (kind search).
+	Provider string        `yaml:"provider"` // ProviderGoogleNews or ProviderGDELT
+	Endpoint string        `yaml:"endpoint"` // provider base URL; validation fills the provider's default
+	Queries  []SearchQuery `yaml:"queries"`
+	Lookback time.Duration `yaml:"lookback"` // gdelt: window of the first run; validation fills 24h
+
 	// Daemon settings; zero values mean the crawl-wide defaults.
 	Schedule    string        `yaml:"schedule"`     // cron spec or @every, overrides crawl.schedule
 	ExpectEvery time.Duration `yaml:"expect_every"` // flag the source silent after this long without a new article
@@ -36,9 +49,18 @@ type Source struct {
 
 // URLs returns every URL the source's fields name. The crawler may reach
 // their hosts even on internal addresses (a source on an intranet); a new
-// field holding a URL must be listed here.
+// field holding a URL must be listed here. A search source names its
+// provider's endpoint, not the publishers its results point at: those
+// must be public.
 func (s Source) URLs() []string {
-	return []string{s.URL}
+	return []string{s.URL, s.Endpoint}
+}
+
+// SearchQuery is one query of a search source: the words to search for and
+// the language (en, vi or ja) of the edition or articles to search.
+type SearchQuery struct {
+	Q    string `yaml:"q"`
+	Lang string `yaml:"lang"`
 }
 
 // SourceState is the health of one source as the daemon and `crawler
@@ -53,4 +75,29 @@ type SourceState struct {
 	LastError           string    `json:"last_error,omitempty"`
 	NextAttempt         time.Time `json:"next_attempt"` // backoff: not before this time
 	Articles            int       `json:"articles"`     // stories stored from this source, all time
+	// Search is the provider's side of a search source; nil for others.
+	Search *SearchState `json:"search,omitempty"`
+}
+
+// SearchState is what a search source remembers between passes and what
+// `crawler sources` shows of it.
+type SearchState struct {
+	Queries []QueryState `json:"queries,omitempty"`
+	// LastError is the provider's last error (a query, or resolving its
+	// links); "" after a pass without one.
+	LastError   string    `json:"last_error,omitempty"`
+	LastErrorAt time.Time `json:"last_error_at,omitzero"`
+	Resolved    int       `json:"resolved"`   // links resolved online, all time
+	Unresolved  int       `json:"unresolved"` // links waiting to be resolved
+}
+
+// QueryState is one query's record.
+type QueryState struct {
+	Q           string    `json:"q"`
+	Lang        string    `json:"lang"`
+	LastRun     time.Time `json:"last_run,omitzero"`
+	Covered     time.Time `json:"covered,omitzero"` // gdelt: end of the last window read in full
+	LastResults int       `json:"last_results"`     // results of the last successful run
+	Results     int       `json:"results"`          // results, all time
+	LastError   string    `json:"last_error,omitempty"`
 }

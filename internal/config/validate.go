@@ -78,11 +78,12 @@ func (c *Config) validateSources(v *validator) {
 		}
 		seen[s.Name] = true
 		switch s.Kind {
-		case crawler.KindRSS, crawler.KindSitemap, crawler.KindHTML:
+		case crawler.KindRSS, crawler.KindSitemap, crawler.KindHTML, crawler.KindSearch:
 		default:
-			v.fail(key+".kind", "unknown kind %q (use rss, sitemap or html)", s.Kind)
+			v.fail(key+".kind", "unknown kind %q (use rss, sitemap, html or search)", s.Kind)
 		}
-		if u, err := url.Parse(s.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		validateSearch(v, key, s) // search sources have an endpoint, not a url
+		if u, err := url.Parse(s.URL); s.Kind != crawler.KindSearch && (err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "") {
 			v.fail(key+".url", "must be an absolute http or https URL, got %q", s.URL)
 		}
 		validateSourceHTML(v, key, s)
