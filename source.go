@@ -101,3 +101,17 @@ type QueryState struct {
 	Results     int       `json:"results"`          // results, all time
 	LastError   string    `json:"last_error,omitempty"`
 }
+
+// SearchLink is a search result whose publisher URL is not known yet: a
+// news-search link that must be resolved online, kept between passes until
+// it is.
+type SearchLink struct {
+	ID        string    `json:"id"`               // the provider's article id
+	Title     string    `json:"title,omitempty"`  // headline, outlet suffix removed
+	Outlet    string    `json:"outlet,omitempty"` // the publisher's name
+	Lang      string    `json:"lang,omitempty"`   // the query's language
+	Published time.Time `json:"published,omitzero"`
+	Added     time.Time `json:"added"`
+	Attempts  int       `json:"attempts,omitempty"` // failed resolutions so far
+	LastError string    `json:"last_error,omitempty"`
+}

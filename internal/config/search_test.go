@@ -65,7 +65,9 @@ func TestParseSearchErrors(t *testing.T) {
 		}, "sources[1].queries", 14},
 		{"bad lang", func(s string) string { return strings.Replace(s, "lang: ja", "lang: jp", 1) }, "sources[0].queries[2].lang", 9},
 		{"empty q", func(s string) string { return strings.Replace(s, `"日越"`, `"  "`, 1) }, "sources[0].queries[2].q", 9},
-		{"duplicate query", func(s string) string { return strings.Replace(s, `{q: "日越", lang: ja}`, `{q: "Vietnam  Japan", lang: en}`, 1) }, "sources[0].queries[2]", 9},
+		{"duplicate query", func(s string) string {
+			return strings.Replace(s, `{q: "日越", lang: ja}`, `{q: "Vietnam  Japan", lang: en}`, 1)
+		}, "sources[0].queries[2]", 9},
 		{"relative endpoint", func(s string) string {
 			return strings.Replace(s, "endpoint: https://news.google.com", "endpoint: news.google.com", 1)
 		}, "sources[0].endpoint", 5},
@@ -81,7 +83,9 @@ func TestParseSearchErrors(t *testing.T) {
 		{"lookback too long", func(s string) string {
 			return strings.Replace(s, "provider: gdelt\n", "provider: gdelt\n    lookback: 2400h\n", 1)
 		}, "sources[1].lookback", 14},
-		{"unknown query key", func(s string) string { return strings.Replace(s, `{q: "日越", lang: ja}`, `{q: "日越", language: ja}`, 1) }, "sources[0].queries[2].language", 9},
+		{"unknown query key", func(s string) string {
+			return strings.Replace(s, `{q: "日越", lang: ja}`, `{q: "日越", language: ja}`, 1)
+		}, "sources[0].queries[2].language", 9},
 		{"queries on rss", func(s string) string {
 			return s + "  - name: Feed\n    kind: rss\n    url: https://example.org/rss\n    queries: [{q: x, lang: en}]\n"
 		}, "sources[2].queries", 19},

@@ -1,0 +1,129 @@
+package search
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func readTestdata(tb testing.TB, name string) []byte {
+	tb.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return b
+}
+
+func TestParseGoogleRSS(t *testing.T) {
+	items, skipped, err := parseGoogleRSS(readTestdata(t, "gnews/search.xml"), map[string]bool{"127.0.0.1:1": true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := len(items), 3; got != want {
+		t.Fatalf("%d items, want %d: %+v", got, want, items)
+	}
+	if got, want := len(skipped), 1; got != want {
+		t.Errorf("%d skipped, want %d: %v", got, want, skipped)
+	}
+	tests := []struct {
+		title, outlet, idPrefix string
+		published               time.Time
+	}{
+		{"Harbour deal signed as Japanese lenders back new berth", "Harbour Times", "CBMiOGh0", time.Date(2026, 3, 5, 7, 0, 0, 0, time.UTC)},
+		// A dash inside the headline stays; only the outlet goes.
+		{"Hanoi - Osaka: a new direct cargo link opens", "Delta Business Review", "CBMiKEFV", time.Date(2026, 3, 4, 22, 15, 0, 0, time.UTC)},
+		// No <source>: the outlet comes from the description.
+		{"Kyushu growers open a fruit office in Ho Chi Minh City", "Agri Asia Weekly", "CBMiKGh0", time.Date(2026, 3, 4, 10, 30, 0, 0, time.UTC)},
+	}
+	for i, tt := range tests {
+		it := items[i]
+		if it.Title != tt.title || it.Outlet != tt.outlet || !strings.HasPrefix(it.ID, tt.idPrefix) || !it.Published.Equal(tt.published) || it.Direct != "" {
+			t.Errorf("item %d = %+v, want title %q outlet %q id %s… published %v", i, it, tt.title, tt.outlet, tt.idPrefix, tt.published)
+		}
+	}
+}
+
+func TestLinkTarget(t *testing.T) {
+	hosts := map[string]bool{"127.0.0.1:8123": true}
+	tests := []struct {
+		name, link, guid, id, direct string
+	}{
+		{"Google", "https://news.google.com/rss/articles/CBMiABC?oc=5", "", "CBMiABC", ""},
+		{"Endpoint", "http://127.0.0.1:8123/rss/articles/CBMiXYZ?oc=5", "", "CBMiXYZ", ""},
+		{"ReadPath", "https://news.google.com/read/CBMiR", "", "CBMiR", ""},
+		{"GUIDOnly", "", "CBMiGUID", "CBMiGUID", ""},
+		{"Publisher", "https://paper.example/a.html", "", "", "https://paper.example/a.html"},
+		{"ProviderWithoutID", "https://news.google.com/topics/abc", "", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			id, direct := linkTarget(tt.link, tt.guid, hosts)
+			if id != tt.id || direct != tt.direct {
+				t.Errorf("linkTarget=%q,%q; want %q,%q", id, direct, tt.id, tt.direct)
+			}
+		})
+	}
+}
+
+func TestParseSignature(t *testing.T) {
+	tests := []struct {
+		file string
+		ts   int64
+		sig  string
+	}{
+		{"gnews/article.html", 1772662500, "AZ5r3eSignatureWrittenForTests_0q"},
+		{"gnews/article-elsewhere.html", 1772662501, "AZ5r3eOtherSignature"},
+	}
+	for _, tt := range tests {
+		ts, sig, err := parseSignature(readTestdata(t, tt.file))
+		if err != nil || ts != tt.ts || sig != tt.sig {
+			t.Errorf("%s: %d %q %v; want %d %q", tt.file, ts, sig, err, tt.ts, tt.sig)
+		}
+	}
+	if _, _, err := parseSignature([]byte("<html><body><c-wiz><div jscontroller=x></div></c-wiz></body></html>")); err != errNoSignature {
+		t.Errorf("page without attributes: err=%v, want errNoSignature", err)
+	}
+}
+
+func TestParseBatchAnswer(t *testing.T) {
+	got, err := parseBatchAnswer(readTestdata(t, "gnews/batch.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := got["1"]; r.URL != "https://delta-review.example/logistics/hanoi-osaka-cargo-link?ref=gn" || r.Err != nil {
+		t.Errorf("request 1: %+v", r)
+	}
+	if r := got["2"]; r.URL != "" || r.Err == nil || !strings.Contains(r.Err.Error(), "[3]") {
+		t.Errorf("request 2: %+v, want the error row's code", r)
+	}
+	chunked, err := parseBatchAnswer(readTestdata(t, "gnews/batch-chunked.txt"))
+	if err != nil || len(chunked) != 1 || chunked["generic"].URL != "https://delta-review.example/logistics/hanoi-osaka-cargo-link" {
+		t.Errorf("chunked answer: %+v, %v", chunked, err)
+	}
+	for _, bad := range []string{"<html>Sorry</html>", ")]}'\n\n[[\"wrb.fr\",", ""} {
+		if _, err := parseBatchAnswer([]byte(bad)); err == nil {
+			t.Errorf("parseBatchAnswer(%q) succeeded", bad)
+		}
+	}
+}
+
+func TestBatchRequestBody(t *testing.T) {
+	body, err := batchRequestBody([]signature{{ID: "CBMiA", TS: 1772662500, Sig: "sig-one"}, {ID: "CBMiB", TS: 7, Sig: "sig-two"}}, "VN:vi")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(body)
+	if !strings.HasPrefix(s, "f.req=") {
+		t.Fatalf("body %q lacks f.req", s)
+	}
+	// The decoded form must carry each id, timestamp and signature in its
+	// own envelope.
+	for _, want := range []string{`"Fbv4je"`, `\"garturlreq\"`, `\"CBMiA\",1772662500,\"sig-one\"`, `\"CBMiB\",7,\"sig-two\"`, `"1"]`, `"2"]`, `VN:vi`} {
+		if !strings.Contains(decodeForm(t, s), want) {
+			t.Errorf("f.req lacks %s: %s", want, decodeForm(t, s))
+		}
+	}
+}
