@@ -26,8 +26,9 @@ type GDELT struct {
 
 	mu        sync.Mutex
 	stories   []gdStory
-	limit     int // requests still to refuse with 429
-	malformed int // answers still to break
+	limit     int    // requests still to refuse with 429
+	malformed int    // answers still to break
+	refusal   string // next answer, in plain text with status 200
 	last      time.Time
 	log       []Request
 }
@@ -75,6 +76,14 @@ func (g *GDELT) Malformed(n int) {
 	g.mu.Unlock()
 }
 
+// Refuse makes the next answer msg in plain text with status 200, as GDELT
+// answers queries it cannot run.
+func (g *GDELT) Refuse(msg string) {
+	g.mu.Lock()
+	g.refusal = msg
+	g.mu.Unlock()
+}
+
 // Requests returns every request received so far.
 func (g *GDELT) Requests() []Request {
 	g.mu.Lock()
@@ -98,6 +107,10 @@ func (g *GDELT) serve(w http.ResponseWriter, r *http.Request) {
 	if broken {
 		g.malformed--
 	}
+	refusal := ""
+	if !limited {
+		refusal, g.refusal = g.refusal, ""
+	}
 	g.mu.Unlock()
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	if r.URL.Path != "/api/v2/doc/doc" {
@@ -111,7 +124,10 @@ func (g *GDELT) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	q := r.URL.Query()
 	if q.Get("mode") != "artlist" || q.Get("format") != "json" {
-		fmt.Fprintln(w, "Invalid query mode or format.")
+		refusal = "Invalid query mode or format."
+	}
+	if refusal != "" {
+		fmt.Fprintln(w, refusal)
 		return
 	}
 	from, to, refusal := gdeltWindow(q.Get("timespan"), q.Get("startdatetime"), q.Get("enddatetime"), now)
