@@ -83,8 +83,10 @@ type SourceState struct {
 // `crawler sources` shows of it.
 type SearchState struct {
 	Queries []QueryState `json:"queries,omitempty"`
-	// LastError is the provider's last error (a query, or resolving its
-	// links); "" after a pass without one.
+	// LastError is the provider's most recent error (a query, or
+	// resolving its links) and LastErrorAt when it happened. Unlike the
+	// source's LastError it is kept after clean passes, so an occasional
+	// 429 stays visible.
 	LastError   string    `json:"last_error,omitempty"`
 	LastErrorAt time.Time `json:"last_error_at,omitzero"`
 	Resolved    int       `json:"resolved"`   // links resolved online, all time

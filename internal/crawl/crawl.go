@@ -13,6 +13,7 @@ import (
 	"github.com/vnjp-monitor/crawler/internal/classify"
 	"github.com/vnjp-monitor/crawler/internal/fetch"
 	"github.com/vnjp-monitor/crawler/internal/health"
+	"github.com/vnjp-monitor/crawler/internal/search"
 	"github.com/vnjp-monitor/crawler/internal/store"
 )
 
@@ -52,6 +53,8 @@ type Crawler struct {
 	Observer Observer
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
+	// Search paces the search providers; zero fields are their defaults.
+	Search search.Options
 
 	// slots bound the pages processed at once across the passes sharing
 	// this Crawler (see cpuSlots); New makes them, and a copy of the
@@ -183,6 +186,9 @@ func (c *Crawler) recordHealth(src crawler.Source, rep Report) error {
 }
 
 func (c *Crawler) source(ctx context.Context, src crawler.Source) Report {
+	if src.Kind == crawler.KindSearch {
+		return c.searchSource(ctx, src)
+	}
 	rep := Report{Source: src.Name}
 	var listing *fetch.Listing
 	var err error

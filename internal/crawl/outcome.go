@@ -1,6 +1,7 @@
 package crawl
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -57,11 +58,13 @@ func (c *Crawler) logFailures(src crawler.Source, rep *Report) {
 	}
 }
 
-// sourceURL is src.URL without credentials, for messages.
+// sourceURL is src.URL (a search source's endpoint) without credentials,
+// for messages.
 func sourceURL(src crawler.Source) string {
-	u, err := url.Parse(src.URL)
+	raw := cmp.Or(src.URL, src.Endpoint)
+	u, err := url.Parse(raw)
 	if err != nil {
-		return health.Redact(src.URL)
+		return health.Redact(raw)
 	}
 	return u.Redacted()
 }

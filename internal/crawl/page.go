@@ -91,6 +91,9 @@ func (c *Crawler) article(src crawler.Source, it fetch.Item, p *fetch.Page, ex *
 	if a.Lang == "" {
 		a.Lang = it.Lang
 	}
+	if a.SiteName == "" {
+		a.SiteName = it.SiteName
+	}
 	if a.Lang == "" {
 		a.Lang = src.Language
 	}

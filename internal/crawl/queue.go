@@ -28,7 +28,7 @@ func (c *Crawler) enqueue(source string, items []fetch.Item, rep *Report) error 
 			// for feeds and news sitemaps is newest first.
 			fresh = append(fresh, store.PendingItem{
 				URL: it.URL, Title: it.Title, Author: it.Author, Lang: it.Lang, Published: it.Published,
-				Added: now.Add(time.Duration(i)),
+				SiteName: it.SiteName, Added: now.Add(time.Duration(i)),
 			})
 		}
 	}
@@ -82,7 +82,8 @@ func (c *Crawler) feed(ctx context.Context, source string, fn func(todo []fetch.
 				deferred++
 			default:
 				taken++
-				todo = append(todo, fetch.Item{URL: p.URL, Title: p.Title, Author: p.Author, Lang: p.Lang, Published: p.Published})
+				todo = append(todo, fetch.Item{URL: p.URL, Title: p.Title, Author: p.Author, Lang: p.Lang,
+					Published: p.Published, SiteName: p.SiteName})
 			}
 		}
 		fn(todo, settled)

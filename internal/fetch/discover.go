@@ -21,6 +21,7 @@ type Item struct {
 	Author    string
 	Summary   string // plain text
 	Lang      string // ISO 639-1 code ("vi" for "vi-VN"); "" when unknown
+	SiteName  string // the publisher's name, when the listing names it (a news search)
 }
 
 // Listing is the result of Discover.

@@ -136,6 +136,23 @@ func TestGDELTBadAnswers(t *testing.T) {
 			t.Errorf("err=%v, want the 404 reported", err)
 		}
 	})
+	t.Run("ProviderLinks", func(t *testing.T) {
+		g := searchtest.NewGDELT()
+		defer g.Close()
+		links := gdeltStories(3, "baohaiphong.example", time.Hour)
+		links[0].URL = "https://news.google.com/rss/articles/CBMiABC?oc=5"
+		links[1].URL = g.URL() + "/api/v2/doc/doc?query=x"
+		g.Add("Vietnam Japan", "vietnamese", links...)
+		s := newSearcher(t, &search.MemoryState{}, nil)
+		var got collector
+		out, err := s.Run(context.Background(), gdeltSource(g.URL(), crawler.SearchQuery{Q: "Vietnam Japan", Lang: "vi"}), nil, got.sink)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if urls := got.urls(); len(urls) != 1 || urls[0] != links[2].URL || len(out.Errors) != 2 {
+			t.Errorf("found %v with errors %v; want the publisher's link alone", urls, out.Errors)
+		}
+	})
 	t.Run("NoMatch", func(t *testing.T) {
 		g := searchtest.NewGDELT()
 		defer g.Close()

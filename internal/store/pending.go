@@ -18,6 +18,7 @@ type PendingItem struct {
 	Title     string    `json:"title,omitempty"`
 	Author    string    `json:"author,omitempty"`
 	Lang      string    `json:"lang,omitempty"`
+	SiteName  string    `json:"site_name,omitempty"`
 	Published time.Time `json:"published,omitzero"`
 	Added     time.Time `json:"added"`
 }
