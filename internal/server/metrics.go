@@ -38,6 +38,7 @@ type Metrics struct {
 	failing       prometheus.Gauge
 	digestMetrics
 	reload reloadMetrics
+	search *prometheus.CounterVec
 }
 
 // NewMetrics returns the daemon's collectors, registered together with the
@@ -76,6 +77,7 @@ func NewMetrics() *Metrics {
 			Name: "vnjp_sources_failing",
 			Help: "Sources whose last crawl failed.",
 		}),
+		search: newSearchCounter(),
 	}
 	build := prometheus.NewGauge(prometheus.GaugeOpts{
 		Name:        "vnjp_build_info",
@@ -86,7 +88,7 @@ func NewMetrics() *Metrics {
 	m.digestMetrics = newDigestMetrics()
 	m.reg.MustRegister(m.fetches, m.crawls, m.crawlDuration, m.lastSuccess,
 		m.articles, m.silent, m.failing, build,
-		m.digests, m.digestArticles,
+		m.digests, m.digestArticles, m.search,
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	m.reload = newReloadMetrics()
