@@ -69,11 +69,18 @@ func checkSources(ctx context.Context, a *app, fc *fetch.Client, sources []crawl
 	printRow("SOURCE", "KIND", "RESULT")
 	sem := make(chan struct{}, max(parallelism, 1))
 	var wg sync.WaitGroup
-	for _, src := range sources {
+	details := make([]string, len(sources)) // search sources list their publisher URLs after the table
+	for i, src := range sources {
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			result, ok := checkSource(ctx, fc, src)
+			var result string
+			var ok bool
+			if src.Kind == crawler.KindSearch {
+				result, details[i], ok = checkSearch(ctx, fc, src)
+			} else {
+				result, ok = checkSource(ctx, fc, src)
+			}
 			if !ok {
 				mu.Lock()
 				failed++
@@ -83,6 +90,9 @@ func checkSources(ctx context.Context, a *app, fc *fetch.Client, sources []crawl
 		})
 	}
 	wg.Wait()
+	for _, d := range details {
+		fmt.Fprint(a.stdout, d)
+	}
 	return failed
 }
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -71,6 +72,7 @@ func runSources(_ context.Context, a *app, args []string) error {
 		return nil
 	}
 	writeSourceTable(a.stdout, rows, time.Now())
+	writeSearchTable(a.stdout, rows, time.Now())
 	return nil
 }
 
@@ -88,7 +90,7 @@ func sourceRows(cfg *config.Config, states []crawler.SourceState, now time.Time)
 		}
 		expect := cfg.SourceExpectEvery(src)
 		rows = append(rows, sourceRow{
-			SourceState: st, Kind: src.Kind, URL: health.Redact(src.URL),
+			SourceState: st, Kind: src.Kind, URL: health.Redact(cmp.Or(src.URL, src.Endpoint)),
 			Status: health.Status(st, expect, now), Silent: health.Silent(st, expect, now),
 			ExpectEvery: expect.String(),
 		})

@@ -91,9 +91,7 @@ func (c *Crawler) article(src crawler.Source, it fetch.Item, p *fetch.Page, ex *
 	if a.Lang == "" {
 		a.Lang = it.Lang
 	}
-	if a.SiteName == "" {
-		a.SiteName = it.SiteName
-	}
+	a.SiteName = siteName(a.SiteName, it.SiteName, p.FinalURL)
 	if a.Lang == "" {
 		a.Lang = src.Language
 	}

@@ -2,6 +2,8 @@ package crawl
 
 import (
 	"context"
+	"net/url"
+	"strings"
 	"time"
 
 	crawler "github.com/vnjp-monitor/crawler"
@@ -76,6 +78,27 @@ func searchItems(rs []search.Result) []fetch.Item {
 		items[i] = fetch.Item{URL: r.URL, Title: r.Title, Published: r.Published, Lang: r.Lang, SiteName: r.Outlet}
 	}
 	return items
+}
+
+// siteName chooses between the site name extraction found and the one
+// the listing gave (the outlet named by a news search): the listing's wins
+// when extraction found none or only the page's host name.
+func siteName(extracted, listed, pageURL string) string {
+	if listed == "" || extracted != "" && !isHostName(extracted, pageURL) {
+		return extracted
+	}
+	return listed
+}
+
+// isHostName reports whether name is just the host of pageURL.
+func isHostName(name, pageURL string) bool {
+	u, err := url.Parse(pageURL)
+	if err != nil {
+		return false
+	}
+	name = strings.TrimPrefix(strings.ToLower(name), "www.")
+	return name == strings.TrimPrefix(strings.ToLower(u.Host), "www.") ||
+		name == strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
 }
 
 // searchStatus names a search pass's outcome for the fetch metric.
