@@ -115,3 +115,37 @@ func TestEndpointCredentialsRedacted(t *testing.T) {
 		t.Errorf("error shows the password: %v", err)
 	}
 }
+
+// TestDefaultSearchExample: the commented search sources of config.yaml
+// are valid once uncommented.
+func TestDefaultSearchExample(t *testing.T) {
+	var out []string
+	in := false
+	for line := range strings.Lines(string(crawler.DefaultConfig)) {
+		if strings.HasPrefix(line, "  # - name: News search") {
+			in = true
+		}
+		if in && !strings.HasPrefix(line, "  # ") {
+			break
+		}
+		if in {
+			out = append(out, "  "+strings.TrimPrefix(line, "  # "))
+		}
+	}
+	if len(out) < 10 {
+		t.Fatalf("no commented search sources in config.yaml (%d lines)", len(out))
+	}
+	cfg, err := Parse(strings.NewReader("sources:\n"+strings.Join(out, "")), "example.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cfg.Sources) != 2 || cfg.Sources[0].Provider != crawler.ProviderGoogleNews || len(cfg.Sources[0].Queries) != 3 ||
+		cfg.Sources[1].Provider != crawler.ProviderGDELT || cfg.Sources[1].Lookback != 24*time.Hour {
+		t.Errorf("example parsed as %+v", cfg.Sources)
+	}
+	for _, s := range Default().Sources {
+		if s.Kind == crawler.KindSearch {
+			t.Errorf("search source %q enabled by default: it would reach the provider", s.Name)
+		}
+	}
+}
