@@ -127,3 +127,20 @@ func TestBatchRequestBody(t *testing.T) {
 		}
 	}
 }
+
+func FuzzParseBatchAnswer(f *testing.F) {
+	for _, name := range []string{"gnews/batch.txt", "gnews/batch-chunked.txt"} {
+		f.Add(readTestdata(f, name))
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		got, err := parseBatchAnswer(body)
+		if err != nil && len(got) > 0 {
+			t.Fatalf("results %v with error %v", got, err)
+		}
+		for id, r := range got {
+			if (r.URL == "") == (r.Err == nil) {
+				t.Fatalf("request %q: %+v, want a URL or an error", id, r)
+			}
+		}
+	})
+}
