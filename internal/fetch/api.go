@@ -3,7 +3,6 @@ package fetch
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -11,11 +10,6 @@ import (
 	"net/url"
 	"time"
 )
-
-// ErrOffHost means an API answered with a redirect to another host (a
-// provider sending a client it throttles to a "sorry" page, say). The
-// redirect was not followed.
-var ErrOffHost = errors.New("redirect to another host")
 
 // APIRequest is one call to a provider's API, such as a news search, as
 // opposed to a page of a site being crawled.
@@ -37,6 +31,9 @@ type APIResponse struct {
 	Status   int
 	Header   http.Header
 	Body     []byte // decompressed, at most Options.MaxBodyBytes
+	// Location is the absolute target of a redirect to another host,
+	// which was not followed; "" otherwise.
+	Location string
 }
 
 // Err returns nil for a 2xx status and a *StatusError otherwise, with the
@@ -47,9 +44,11 @@ func (r *APIResponse) Err() error { return statusError(r.Status, r.Header, time.
 // applies (one request at a time per host, the larger of
 // Options.PerHostDelay and req.Interval between them, Options.Parallelism
 // in flight), so do the timeout and the body cap (ErrTooLarge). Redirects
-// are followed only on the same host (ErrOffHost otherwise). Any HTTP
-// status is returned as a response, not an error: providers explain their
-// refusals in the body; use APIResponse.Err to classify it.
+// are followed only on the same host: a redirect elsewhere (to the
+// publisher an API links to, or to the block page of a provider throttling
+// the client) is returned with its Location for the caller to judge. Any
+// HTTP status is returned as a response, not an error: providers explain
+// their refusals in the body; use APIResponse.Err to classify it.
 //
 // robots.txt is not consulted: a provider's endpoint is an interface for
 // programs that a source names explicitly, not a site being crawled, and a
@@ -91,10 +90,15 @@ func (c *Client) API(ctx context.Context, req APIRequest) (*APIResponse, error) 
 	}
 	c.log.Debug("api call", slog.String("host", u.Host), slog.String("method", method),
 		slog.Int("status", res.StatusCode), slog.Int("bytes", len(body)), slog.Duration("duration", time.Since(start)))
-	return &APIResponse{URL: req.URL, FinalURL: res.Request.URL.String(), Status: res.StatusCode, Header: res.Header, Body: body}, nil
+	out := &APIResponse{URL: req.URL, FinalURL: res.Request.URL.String(), Status: res.StatusCode, Header: res.Header, Body: body}
+	if loc, err := res.Location(); err == nil && res.StatusCode >= 300 && res.StatusCode < 400 {
+		out.Location = loc.String()
+	}
+	return out, nil
 }
 
-// apiClient follows redirects while they stay on the host first asked.
+// apiClient follows redirects while they stay on the host first asked, and
+// stops at the first that leaves it.
 func (c *Client) apiClient() *http.Client {
 	return &http.Client{
 		Transport: c.transport,
@@ -104,7 +108,7 @@ func (c *Client) apiClient() *http.Client {
 				return fmt.Errorf("%w: more than %d redirects", ErrRedirectLoop, c.opts.MaxRedirects)
 			}
 			if hostKey(req.URL) != hostKey(via[0].URL) || req.URL.Scheme != via[0].URL.Scheme {
-				return fmt.Errorf("%w: %s", ErrOffHost, req.URL.Host)
+				return http.ErrUseLastResponse
 			}
 			return nil
 		},

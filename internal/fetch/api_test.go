@@ -63,9 +63,9 @@ func TestAPI(t *testing.T) {
 		}
 	})
 	t.Run("OffHostRedirect", func(t *testing.T) {
-		_, err := c.API(ctx, APIRequest{URL: srv.URL + "/api/sorry"})
-		if !errors.Is(err, ErrOffHost) {
-			t.Errorf("err=%v, want ErrOffHost", err)
+		res, err := c.API(ctx, APIRequest{URL: srv.URL + "/api/sorry"})
+		if err != nil || res.Status != http.StatusFound || res.Location != other.URL+"/sorry/index" {
+			t.Errorf("API=%+v, %v; want the redirect returned unfollowed", res, err)
 		}
 	})
 	t.Run("TooManyRequests", func(t *testing.T) {

@@ -94,6 +94,31 @@ type batchResult struct {
 	Err error
 }
 
+// batchAnswer is a parsed answer: results by request id, and in the order
+// they came.
+type batchAnswer struct {
+	byID    map[string]batchResult
+	inOrder []batchResult
+}
+
+// forRequest is the URL for the i-th of n requests, or why there is none.
+// batchErr is the error of the whole call, if any. An answer whose request
+// ids are not ours ("generic") is matched by position when it holds as
+// many results as requests.
+func (a *batchAnswer) forRequest(i, n int, batchErr error) (string, error) {
+	if batchErr != nil {
+		return "", batchErr
+	}
+	r, ok := a.byID[strconv.Itoa(i+1)]
+	if !ok && len(a.inOrder) == n {
+		r, ok = a.inOrder[i], true
+	}
+	if !ok {
+		return "", errors.New("no answer for this link")
+	}
+	return r.URL, r.Err
+}
+
 // maxBatchRows bounds the rows read from one answer.
 const maxBatchRows = 1000
 
@@ -101,14 +126,14 @@ const maxBatchRows = 1000
 // JSON arrays of rows, optionally preceded by length lines. It returns the
 // result of each request id it names. Bookkeeping rows ("di", "af.httprm",
 // "e") are skipped.
-func parseBatchAnswer(body []byte) (map[string]batchResult, error) {
+func parseBatchAnswer(body []byte) (*batchAnswer, error) {
 	rest, ok := bytes.CutPrefix(bytes.TrimLeft(body, " \t\r\n\ufeff"), []byte(")]}'"))
 	if !ok {
 		return nil, fmt.Errorf("not a batchexecute answer: %s", firstLine(body))
 	}
 	dec := json.NewDecoder(bytes.NewReader(rest))
 	dec.UseNumber()
-	out := make(map[string]batchResult)
+	out := &batchAnswer{byID: make(map[string]batchResult)}
 	rows := 0
 	for {
 		var v any
@@ -117,7 +142,7 @@ func parseBatchAnswer(body []byte) (map[string]batchResult, error) {
 			break
 		}
 		if err != nil {
-			if len(out) > 0 {
+			if len(out.inOrder) > 0 {
 				break // a truncated tail after complete rows
 			}
 			return nil, fmt.Errorf("malformed batchexecute answer: %w", err)
@@ -139,30 +164,31 @@ func parseBatchAnswer(body []byte) (map[string]batchResult, error) {
 }
 
 // readRow records one ["wrb.fr", rpc, payload, ..., reqid] row.
-func readRow(row []any, out map[string]batchResult) {
+func readRow(row []any, out *batchAnswer) {
 	if len(row) < 3 || row[0] != "wrb.fr" || row[1] != rpcID {
 		return
 	}
-	reqID, _ := row[len(row)-1].(string)
-	if reqID == "" {
-		reqID = "1" // a single request may come back without its id
+	r := rowResult(row)
+	if reqID, _ := row[len(row)-1].(string); reqID != "" {
+		out.byID[reqID] = r
 	}
+	out.inOrder = append(out.inOrder, r)
+}
+
+func rowResult(row []any) batchResult {
 	payload, ok := row[2].(string)
 	if !ok {
-		out[reqID] = batchResult{Err: fmt.Errorf("provider error %s", rowError(row))}
-		return
+		return batchResult{Err: fmt.Errorf("provider error %s", rowError(row))}
 	}
 	var res []any
 	if err := json.Unmarshal([]byte(payload), &res); err != nil || len(res) < 2 || res[0] != "garturlres" {
-		out[reqID] = batchResult{Err: fmt.Errorf("unexpected payload %.80q", payload)}
-		return
+		return batchResult{Err: fmt.Errorf("unexpected payload %.80q", payload)}
 	}
 	u, _ := res[1].(string)
 	if u == "" {
-		out[reqID] = batchResult{Err: errors.New("empty url in answer")}
-		return
+		return batchResult{Err: errors.New("empty url in answer")}
 	}
-	out[reqID] = batchResult{URL: u}
+	return batchResult{URL: u}
 }
 
 // rowError renders the error code an error row carries, compactly.

@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"strings"
@@ -96,8 +97,21 @@ func (g *gdelt) read(ctx context.Context, q crawler.SearchQuery, w window, budge
 	return arts, nil
 }
 
-// request asks for one window.
+// request asks for one window. A malformed answer, which may be a body cut
+// short, is asked once more; the fuller of the two counts.
 func (g *gdelt) request(ctx context.Context, q crawler.SearchQuery, w window) ([]gdeltArticle, error) {
+	arts, err := g.requestOnce(ctx, q, w)
+	if !errors.Is(err, errMalformed) {
+		return arts, err
+	}
+	again, err2 := g.requestOnce(ctx, q, w)
+	if err2 == nil || errors.Is(err2, errMalformed) && len(again) > len(arts) {
+		return again, err2
+	}
+	return arts, err
+}
+
+func (g *gdelt) requestOnce(ctx context.Context, q crawler.SearchQuery, w window) ([]gdeltArticle, error) {
 	res, err := g.s.call(ctx, crawler.ProviderGDELT, fetch.APIRequest{
 		URL:      gdeltURL(g.src.Endpoint, q, w),
 		Header:   http.Header{"Accept": {"application/json"}},
@@ -139,13 +153,11 @@ func gdeltQuery(q crawler.SearchQuery) string {
 	return text + " sourcelang:" + gdeltLangName(q.Lang)
 }
 
-// timespan renders d in GDELT's units, rounded up to whole minutes.
+// timespan renders d in GDELT's units, rounded up to whole minutes: hours
+// when it is whole hours, else minutes.
 func timespan(d time.Duration) string {
 	m := int((max(d, gdeltMinSpan) + time.Minute - 1) / time.Minute)
-	switch {
-	case m%1440 == 0:
-		return fmt.Sprintf("%dd", m/1440)
-	case m%60 == 0:
+	if m%60 == 0 {
 		return fmt.Sprintf("%dh", m/60)
 	}
 	return fmt.Sprintf("%dmin", m)

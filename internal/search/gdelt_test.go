@@ -64,7 +64,7 @@ func TestGDELTRateLimitedFirst(t *testing.T) {
 	}
 	for _, r := range g.Requests() {
 		q, _ := url.ParseQuery(r.Query)
-		if q.Get("timespan") != "1d" || !strings.Contains(q.Get("query"), "sourcelang:") {
+		if q.Get("timespan") != "24h" || !strings.Contains(q.Get("query"), "sourcelang:") {
 			t.Errorf("request %s: want the 24h lookback and a language filter", r.Query)
 		}
 	}
@@ -91,7 +91,7 @@ func TestGDELTBadAnswers(t *testing.T) {
 		g := searchtest.NewGDELT()
 		defer g.Close()
 		g.Add("Vietnam Japan", "vietnamese", gdeltStories(8, "baohaiphong.example", time.Hour)...)
-		g.Malformed(1)
+		g.Malformed(2) // the answer and the one retry
 		s := newSearcher(t, &search.MemoryState{}, nil)
 		src := gdeltSource(g.URL(), crawler.SearchQuery{Q: "Vietnam Japan", Lang: "vi"})
 		var got collector
@@ -109,6 +109,18 @@ func TestGDELTBadAnswers(t *testing.T) {
 		got = collector{}
 		if _, err := s.Run(context.Background(), src, &crawler.SearchState{Queries: out.Queries}, got.sink); err != nil || len(got.urls()) != 8 {
 			t.Errorf("retry found %d stories, %v; want 8", len(got.urls()), err)
+		}
+	})
+	t.Run("MalformedOnce", func(t *testing.T) {
+		g := searchtest.NewGDELT()
+		defer g.Close()
+		g.Add("Vietnam Japan", "vietnamese", gdeltStories(8, "baohaiphong.example", time.Hour)...)
+		g.Malformed(1)
+		s := newSearcher(t, &search.MemoryState{}, nil)
+		var got collector
+		out, err := s.Run(context.Background(), gdeltSource(g.URL(), crawler.SearchQuery{Q: "Vietnam Japan", Lang: "vi"}), nil, got.sink)
+		if err != nil || len(got.urls()) != 8 || out.Queries[0].Covered.IsZero() {
+			t.Errorf("found %d, %v; want the retry's 8 stories and the window covered", len(got.urls()), err)
 		}
 	})
 	t.Run("PlainText", func(t *testing.T) {

@@ -3,6 +3,7 @@ package search
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -21,6 +22,9 @@ type gdeltArticle struct {
 
 // maxGDELTRecords is the most one request returns (maxrecords=250).
 const maxGDELTRecords = 250
+
+// errMalformed marks an answer that is JSON but does not parse.
+var errMalformed = errors.New("malformed gdelt answer")
 
 // parseGDELT reads a DOC 2.0 artlist answer. An empty body or "{}" is no
 // result. The API reports errors as plain text with status 200, and its
@@ -48,7 +52,7 @@ func parseGDELT(body []byte) ([]gdeltArticle, error) {
 	}
 	if err != nil {
 		arts := salvageGDELT(body)
-		return arts, fmt.Errorf("malformed gdelt answer (%v), %d records read: %s", err, len(arts), firstLine(body))
+		return arts, fmt.Errorf("%w (%v), %d records read: %s", errMalformed, err, len(arts), firstLine(body))
 	}
 	if len(doc.Articles) > maxGDELTRecords {
 		doc.Articles = doc.Articles[:maxGDELTRecords]

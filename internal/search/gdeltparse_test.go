@@ -61,7 +61,7 @@ func TestGDELTURL(t *testing.T) {
 		want string
 	}{
 		{"Lookback", "Vietnam Japan", "vi", window{end.Add(-24 * time.Hour), end, true},
-			"query=Vietnam%20Japan%20sourcelang%3Avietnamese&mode=artlist&format=json&maxrecords=250&sort=datedesc&timespan=1d"},
+			"query=Vietnam%20Japan%20sourcelang%3Avietnamese&mode=artlist&format=json&maxrecords=250&sort=datedesc&timespan=24h"},
 		{"Gap", "日越", "ja", window{end.Add(-90*time.Minute - time.Second), end, true},
 			"query=%E6%97%A5%E8%B6%8A%20sourcelang%3Ajapanese&mode=artlist&format=json&maxrecords=250&sort=datedesc&timespan=91min"},
 		{"Short", "Vietnam Japan", "en", window{end.Add(-time.Minute), end, true}, "sourcelang%3Aenglish&mode=artlist&format=json&maxrecords=250&sort=datedesc&timespan=15min"},

@@ -93,15 +93,22 @@ func TestParseBatchAnswer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r := got["1"]; r.URL != "https://delta-review.example/logistics/hanoi-osaka-cargo-link?ref=gn" || r.Err != nil {
-		t.Errorf("request 1: %+v", r)
+	if u, err := got.forRequest(0, 2, nil); u != "https://delta-review.example/logistics/hanoi-osaka-cargo-link?ref=gn" || err != nil {
+		t.Errorf("request 1: %q, %v", u, err)
 	}
-	if r := got["2"]; r.URL != "" || r.Err == nil || !strings.Contains(r.Err.Error(), "[3]") {
-		t.Errorf("request 2: %+v, want the error row's code", r)
+	if u, err := got.forRequest(1, 2, nil); u != "" || err == nil || !strings.Contains(err.Error(), "[3]") {
+		t.Errorf("request 2: %q, %v; want the error row's code", u, err)
 	}
+	// An answer naming no request of ours is matched by position.
 	chunked, err := parseBatchAnswer(readTestdata(t, "gnews/batch-chunked.txt"))
-	if err != nil || len(chunked) != 1 || chunked["generic"].URL != "https://delta-review.example/logistics/hanoi-osaka-cargo-link" {
-		t.Errorf("chunked answer: %+v, %v", chunked, err)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u, err := chunked.forRequest(0, 1, nil); u != "https://delta-review.example/logistics/hanoi-osaka-cargo-link" || err != nil {
+		t.Errorf("chunked answer: %q, %v", u, err)
+	}
+	if _, err := chunked.forRequest(0, 2, nil); err == nil {
+		t.Error("one anonymous result matched to the first of two requests")
 	}
 	for _, bad := range []string{"<html>Sorry</html>", ")]}'\n\n[[\"wrb.fr\",", ""} {
 		if _, err := parseBatchAnswer([]byte(bad)); err == nil {
@@ -134,12 +141,15 @@ func FuzzParseBatchAnswer(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
 		got, err := parseBatchAnswer(body)
-		if err != nil && len(got) > 0 {
-			t.Fatalf("results %v with error %v", got, err)
+		if err != nil {
+			if got != nil {
+				t.Fatalf("results %v with error %v", got, err)
+			}
+			return
 		}
-		for id, r := range got {
+		for i, r := range got.inOrder {
 			if (r.URL == "") == (r.Err == nil) {
-				t.Fatalf("request %q: %+v, want a URL or an error", id, r)
+				t.Fatalf("result %d: %+v, want a URL or an error", i, r)
 			}
 		}
 	})

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"strconv"
 	"time"
 
 	crawler "github.com/vnjp-monitor/crawler"
@@ -77,42 +76,46 @@ func (g *googleNews) prune(links []crawler.SearchLink, out *Outcome) ([]crawler.
 // failed for the last time) and an error when the pass must stop resolving.
 func (g *googleNews) resolveBatch(ctx context.Context, batch []crawler.SearchLink, sink Sink, out *Outcome) (int, error) {
 	var sigs []signature
-	var failed []crawler.SearchLink
+	var sigLinks, failed []crawler.SearchLink
+	var found []resolution
 	fail := func(l crawler.SearchLink, err error) {
 		l.Attempts++
 		l.LastError = err.Error()
 		failed = append(failed, l)
 	}
 	for _, l := range batch {
-		ts, sig, err := g.signature(ctx, l)
+		sig, direct, err := g.signature(ctx, l)
 		switch {
+		case err == nil && direct != "":
+			found = append(found, resolution{l, direct})
 		case err == nil:
-			sigs = append(sigs, signature{ID: l.ID, TS: ts, Sig: sig})
+			sigs, sigLinks = append(sigs, sig), append(sigLinks, l)
 		case perLink(err):
 			fail(l, err)
 		default:
 			return 0, err
 		}
 	}
-	answers, err := g.batch(ctx, sigs, batch)
+	answers, err := g.batch(ctx, sigs, sigLinks)
 	if err != nil && !perLink(err) {
 		return 0, err
 	}
-	byID := make(map[string]crawler.SearchLink, len(batch))
-	for _, l := range batch {
-		byID[l.ID] = l
-	}
-	done := 0
-	for i, s := range sigs {
-		l := byID[s.ID]
-		u, rerr := answerFor(answers, err, i, len(sigs))
-		if rerr == nil {
-			u, rerr = publisher(u, g.hosts)
-		}
+	for i, l := range sigLinks {
+		u, rerr := answers.forRequest(i, len(sigs), err)
 		if rerr != nil {
 			fail(l, rerr)
 			continue
 		}
+		found = append(found, resolution{l, u})
+	}
+	done := 0
+	for _, f := range found {
+		u, err := publisher(f.url, g.hosts)
+		if err != nil {
+			fail(f.link, err)
+			continue
+		}
+		l := f.link
 		r := Result{URL: u, Title: l.Title, Outlet: outletOf(l.Outlet, u), Published: l.Published, Lang: l.Lang}
 		if err := sink([]Result{r}); err != nil {
 			return done, err
@@ -137,6 +140,12 @@ func (g *googleNews) resolveBatch(ctx context.Context, batch []crawler.SearchLin
 	return done, g.s.State.UpdateUnresolved(g.src.Name, failed)
 }
 
+// resolution is a link and the URL it resolved to, not yet checked.
+type resolution struct {
+	link crawler.SearchLink
+	url  string
+}
+
 // perLink reports whether err concerns one link only (its page is gone or
 // lacks the signature, the provider refused that request), so the other
 // links may still be resolved in this pass.
@@ -151,58 +160,42 @@ func perLink(err error) bool {
 // errBadAnswer marks a batch answer that could not be read.
 var errBadAnswer = errors.New("unreadable answer")
 
-// answerFor is the URL for the i-th of n signatures in answers, or why
-// there is none. batchErr is the error of the whole batch, if any.
-func answerFor(answers map[string]batchResult, batchErr error, i, n int) (string, error) {
-	if batchErr != nil {
-		return "", batchErr
-	}
-	r, ok := answers[strconv.Itoa(i+1)]
-	if !ok && n == 1 && len(answers) == 1 {
-		for _, only := range answers {
-			r, ok = only, true
-		}
-	}
-	if !ok {
-		return "", errors.New("no answer for this link")
-	}
-	return r.URL, r.Err
-}
-
-// signature fetches a link's article page for its signature and timestamp.
-// The RSS form of the page is asked first, since the others send
+// signature fetches a link's article page for its signature and
+// timestamp. The RSS form of the page is asked first, since the others send
 // non-browser clients elsewhere; the plain form is the fallback when the
-// first lacks the attributes.
-func (g *googleNews) signature(ctx context.Context, l crawler.SearchLink) (int64, string, error) {
+// first lacks the attributes. A page that redirects to another site (not a
+// block page, which call waits out) names the publisher: direct is its URL.
+func (g *googleNews) signature(ctx context.Context, l crawler.SearchLink) (sig signature, direct string, err error) {
 	e := editionFor(l.Lang)
-	pages := []string{
-		fmt.Sprintf("%s/rss/articles/%s?hl=%s&gl=%s&ceid=%s", g.src.Endpoint, l.ID, queryEscape(e.hl), e.gl, queryEscape(e.ceid)),
-		fmt.Sprintf("%s/articles/%s?hl=%s&gl=%s&ceid=%s", g.src.Endpoint, l.ID, queryEscape(e.hl), e.gl, queryEscape(e.ceid)),
-	}
-	var err error
-	for _, p := range pages {
+	params := fmt.Sprintf("?hl=%s&gl=%s&ceid=%s", queryEscape(e.hl), e.gl, queryEscape(e.ceid))
+	for _, page := range []string{"/rss/articles/", "/articles/"} {
 		var res *fetch.APIResponse
-		res, err = g.s.call(ctx, crawler.ProviderGoogleNews, fetch.APIRequest{URL: p, Header: http.Header{"Accept": {"text/html"}}})
-		if err != nil {
-			return 0, "", err
+		res, err = g.s.call(ctx, crawler.ProviderGoogleNews, fetch.APIRequest{
+			URL: g.src.Endpoint + page + l.ID + params, Header: http.Header{"Accept": {"text/html"}},
+		})
+		switch {
+		case err != nil:
+			return sig, "", err
+		case res.Location != "":
+			return sig, res.Location, nil
 		}
 		if err = res.Err(); err != nil {
 			if !perLink(err) {
-				return 0, "", err
+				return sig, "", err
 			}
 			continue
 		}
 		var ts int64
-		var sig string
-		if ts, sig, err = parseSignature(res.Body); err == nil {
-			return ts, sig, nil
+		var sg string
+		if ts, sg, err = parseSignature(res.Body); err == nil {
+			return signature{ID: l.ID, TS: ts, Sig: sg}, "", nil
 		}
 	}
-	return 0, "", err
+	return sig, "", err
 }
 
 // batch posts sigs in one call and reads the answer.
-func (g *googleNews) batch(ctx context.Context, sigs []signature, links []crawler.SearchLink) (map[string]batchResult, error) {
+func (g *googleNews) batch(ctx context.Context, sigs []signature, links []crawler.SearchLink) (*batchAnswer, error) {
 	if len(sigs) == 0 {
 		return nil, nil
 	}

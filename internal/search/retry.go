@@ -2,10 +2,10 @@ package search
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/vnjp-monitor/crawler/internal/fetch"
@@ -55,27 +55,26 @@ func orDefault[T int | time.Duration](v, def T) T {
 }
 
 // call performs req and waits out rate limiting within the pass: after a
-// 429 answer, or a redirect to another host (where providers send clients
+// 429 answer, or a redirect to a block page (where providers send clients
 // they throttle), it waits the Retry-After delay or a doubling backoff and
 // tries again, at most Options.Retries times. It then fails with an error
-// wrapping ErrRateLimited. Other statuses are returned to the caller.
+// wrapping ErrRateLimited. Other answers are returned to the caller.
 func (s *Searcher) call(ctx context.Context, provider string, req fetch.APIRequest) (*fetch.APIResponse, error) {
 	o := s.Options.withDefaults()
 	wait := o.Backoff
 	for attempt := 0; ; attempt++ {
 		res, err := s.HTTP.API(ctx, req)
-		limited := errors.Is(err, fetch.ErrOffHost) || err == nil && res.Status == http.StatusTooManyRequests
-		if !limited {
+		if err != nil || res.Status != http.StatusTooManyRequests && !isBlockPage(res.Location) {
 			return res, err
 		}
 		s.observe(provider, EventRateLimited, 1)
-		why := "redirected to another host"
+		why := fmt.Sprintf("answered %d %s", res.Status, firstLine(res.Body))
+		if res.Location != "" {
+			why = "redirected to " + res.Location
+		}
 		next := wait
-		if res != nil {
-			why = fmt.Sprintf("answered %d %s", res.Status, firstLine(res.Body))
-			if d, ok := fetch.RetryAfter(res.Err()); ok {
-				next = d
-			}
+		if d, ok := fetch.RetryAfter(res.Err()); ok {
+			next = d
 		}
 		if attempt >= o.Retries || next > o.MaxWait {
 			return nil, fmt.Errorf("%w: %s %s after %d tries", ErrRateLimited, hostOf(req.URL), why, attempt+1)
@@ -89,6 +88,17 @@ func (s *Searcher) call(ctx context.Context, provider string, req fetch.APIReque
 		}
 		wait = min(wait*2, o.MaxWait)
 	}
+}
+
+// isBlockPage reports whether a redirect target is where a provider sends
+// clients it throttles: Google's "sorry" and consent pages.
+func isBlockPage(location string) bool {
+	u, err := url.Parse(location)
+	if location == "" || err != nil {
+		return false
+	}
+	host := strings.ToLower(u.Hostname())
+	return host == "google.com" || strings.HasSuffix(host, ".google.com") || strings.HasPrefix(u.Path, "/sorry")
 }
 
 func hostOf(raw string) string {

@@ -198,6 +198,26 @@ func TestGoogleNewsRateLimitKeepsLinks(t *testing.T) {
 	}
 }
 
+// TestGoogleNewsArticleRedirect: an article page that redirects to the
+// publisher resolves the link without the batch call.
+func TestGoogleNewsArticleRedirect(t *testing.T) {
+	gn := searchtest.NewGoogleNews()
+	defer gn.Close()
+	gn.Redirect = true
+	gn.Add("Vietnam Japan", story(1, "delta", true))
+	s := newSearcher(t, &search.MemoryState{}, nil)
+	var got collector
+	out, err := s.Run(context.Background(), googleSource(gn.URL(), crawler.SearchQuery{Q: "Vietnam Japan", Lang: "en"}), nil, got.sink)
+	if err != nil || out.Resolved != 1 || len(got.urls()) != 1 || got.urls()[0] != story(1, "delta", true).URL {
+		t.Fatalf("outcome %+v, %v, found %v; want the redirect target", out, err, got.urls())
+	}
+	for _, r := range gn.Requests() {
+		if r.Method == "POST" {
+			t.Errorf("batch call made: %+v", r)
+		}
+	}
+}
+
 func TestGoogleNewsUnknownLinkDropped(t *testing.T) {
 	gn := searchtest.NewGoogleNews()
 	defer gn.Close()

@@ -41,6 +41,9 @@ type GoogleNews struct {
 	LinkBase string
 	// Chunked makes batchexecute answers carry length lines.
 	Chunked bool
+	// Redirect makes article pages redirect to the publisher instead of
+	// carrying the signature, as Google does for some clients.
+	Redirect bool
 
 	mu       sync.Mutex
 	results  map[string][]string // query words -> ids
@@ -195,6 +198,10 @@ func (g *GoogleNews) serveArticle(w http.ResponseWriter, r *http.Request) {
 	g.mu.Unlock()
 	if a == nil {
 		http.NotFound(w, r)
+		return
+	}
+	if g.Redirect {
+		http.Redirect(w, r, a.URL, http.StatusFound)
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
