@@ -95,25 +95,14 @@ func salvageGDELT(body []byte) []gdeltArticle {
 		if i+1 < len(starts) {
 			end = starts[i+1][0]
 		}
-		var a gdeltArticle
+		fields := make(map[string]string)
 		for _, m := range gdeltField.FindAllStringSubmatch(s[st[0]:end], -1) {
-			v := unquoteJSON(m[2])
-			switch m[1] {
-			case "url":
-				a.URL = v
-			case "title":
-				a.Title = v
-			case "seendate":
-				a.SeenDate = v
-			case "domain":
-				a.Domain = v
-			case "language":
-				a.Language = v
-			case "sourcecountry":
-				a.SourceCountry = v
-			}
+			fields[m[1]] = unquoteJSON(m[2])
 		}
-		if a.URL != "" {
+		// The fields are plain strings now: the record's own decoder
+		// fills the struct.
+		var a gdeltArticle
+		if b, err := json.Marshal(fields); err == nil && json.Unmarshal(b, &a) == nil && a.URL != "" {
 			out = append(out, a)
 		}
 	}

@@ -24,13 +24,13 @@ type GDELT struct {
 	// MinGap is the least time between two requests; set it before use.
 	MinGap time.Duration
 
+	requestLog
 	mu        sync.Mutex
 	stories   []gdStory
 	limit     int    // requests still to refuse with 429
 	malformed int    // answers still to break
 	refusal   string // next answer, in plain text with status 200
 	last      time.Time
-	log       []Request
 }
 
 type gdStory struct {
@@ -84,19 +84,12 @@ func (g *GDELT) Refuse(msg string) {
 	g.mu.Unlock()
 }
 
-// Requests returns every request received so far.
-func (g *GDELT) Requests() []Request {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	return append([]Request(nil), g.log...)
-}
-
 var sourceLang = regexp.MustCompile(`(?i)\s*sourcelang:(\w+)`)
 
 func (g *GDELT) serve(w http.ResponseWriter, r *http.Request) {
+	g.record(r)
 	g.mu.Lock()
 	now := time.Now()
-	g.log = append(g.log, Request{r.Method, r.URL.Path, r.URL.RawQuery})
 	tooSoon := !g.last.IsZero() && now.Sub(g.last) < g.MinGap
 	g.last = now
 	limited := g.limit > 0 || tooSoon

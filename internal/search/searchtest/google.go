@@ -30,6 +30,25 @@ type Request struct {
 	Method, Path, Query string
 }
 
+// requestLog records the requests of a fake provider.
+type requestLog struct {
+	mu  sync.Mutex
+	log []Request
+}
+
+func (l *requestLog) record(r *http.Request) {
+	l.mu.Lock()
+	l.log = append(l.log, Request{r.Method, r.URL.Path, r.URL.RawQuery})
+	l.mu.Unlock()
+}
+
+// Requests returns every request received so far.
+func (l *requestLog) Requests() []Request {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return append([]Request(nil), l.log...)
+}
+
 // GoogleNews is a loopback server speaking Google News' formats: the RSS
 // search, article pages carrying data-n-a-sg and data-n-a-ts, and the
 // batchexecute call that resolves current ids. Item links point at
@@ -45,12 +64,12 @@ type GoogleNews struct {
 	// carrying the signature, as Google does for some clients.
 	Redirect bool
 
+	requestLog
 	mu       sync.Mutex
 	results  map[string][]string // query words -> ids
 	articles map[string]*gnArticle
 	limit    int // batchexecute calls still to refuse with 429
 	sorry    int // batchexecute calls still to redirect to a block page
-	log      []Request
 }
 
 type gnArticle struct {
@@ -69,9 +88,7 @@ func NewGoogleNews() *GoogleNews {
 	mux.HandleFunc("GET /articles/{id}", g.serveArticle)
 	mux.HandleFunc("POST /_/DotsSplashUi/data/batchexecute", g.serveBatch)
 	g.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		g.mu.Lock()
-		g.log = append(g.log, Request{r.Method, r.URL.Path, r.URL.RawQuery})
-		g.mu.Unlock()
+		g.record(r)
 		mux.ServeHTTP(w, r)
 	}))
 	return g
@@ -114,13 +131,6 @@ func (g *GoogleNews) Sorry(n int) {
 	g.mu.Lock()
 	g.sorry = n
 	g.mu.Unlock()
-}
-
-// Requests returns every request received so far.
-func (g *GoogleNews) Requests() []Request {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	return append([]Request(nil), g.log...)
 }
 
 // rssItem is an item of the RSS search answer.
