@@ -2,6 +2,7 @@ package search_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -196,5 +197,26 @@ func TestGDELTSplitsFullWindows(t *testing.T) {
 	}
 	if out.LastError != nil {
 		t.Errorf("LastError=%v", out.LastError)
+	}
+}
+
+// TestSearchCancelled: a pass waiting out a 429 stops as soon as its
+// context ends, and keeps every query's record.
+func TestSearchCancelled(t *testing.T) {
+	g := searchtest.NewGDELT()
+	defer g.Close()
+	g.RateLimit(100)
+	s := newSearcher(t, &search.MemoryState{}, nil)
+	s.Options.Backoff, s.Options.MaxWait = time.Hour, 2*time.Hour
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(100*time.Millisecond, cancel)
+	covered := time.Now().Add(-time.Hour).UTC()
+	prev := &crawler.SearchState{Queries: []crawler.QueryState{{Q: "b", Lang: "en", Covered: covered, Results: 9}}}
+	out, err := s.Run(ctx, gdeltSource(g.URL(), crawler.SearchQuery{Q: "a", Lang: "en"}, crawler.SearchQuery{Q: "b", Lang: "en"}), prev, (&collector{}).sink)
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err=%v, want context.Canceled", err)
+	}
+	if len(out.Queries) != 2 || !out.Queries[1].Covered.Equal(covered) || out.Queries[1].Results != 9 {
+		t.Errorf("queries %+v, want the second query's record kept", out.Queries)
 	}
 }

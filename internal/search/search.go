@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -117,19 +118,26 @@ func (s *Searcher) Run(ctx context.Context, src crawler.Source, prev *crawler.Se
 	if err != nil {
 		return out, err
 	}
+	// Every query keeps its record, even one a cancelled pass never ran.
+	out.Queries = make([]crawler.QueryState, len(src.Queries))
+	for i, q := range src.Queries {
+		out.Queries[i] = previousQuery(prev, q)
+	}
 	failed := 0
-	for _, q := range src.Queries {
-		qs := previousQuery(prev, q)
+	var firstErr error
+	for i, q := range src.Queries {
+		qs := &out.Queries[i]
 		qs.LastRun = s.now()
-		err := p.query(ctx, q, &qs, sink, out)
+		err := p.query(ctx, q, qs, sink, out)
 		if err != nil {
 			failed++
 			qs.LastError = health.Redact(err.Error())
-			out.addError(fmt.Errorf("query %q (%s): %w", q.Q, q.Lang, err))
+			err = fmt.Errorf("query %q (%s): %w", q.Q, q.Lang, err)
+			firstErr = cmp.Or(firstErr, err)
+			out.addError(err)
 		} else {
 			qs.LastError = ""
 		}
-		out.Queries = append(out.Queries, qs)
 		if ctx.Err() != nil {
 			return out, ctx.Err()
 		}
@@ -138,7 +146,7 @@ func (s *Searcher) Run(ctx context.Context, src crawler.Source, prev *crawler.Se
 		out.addError(err)
 	}
 	if failed > 0 && failed == len(src.Queries) {
-		return out, fmt.Errorf("%s: every query failed: %w", src.Provider, out.Errors[0])
+		return out, fmt.Errorf("%s: every query failed: %w", src.Provider, firstErr)
 	}
 	return out, ctx.Err()
 }
