@@ -1,7 +1,8 @@
 // Package fetch finds and downloads articles: it reads a source's listing
 // (an RSS or Atom feed, a sitemap or sitemap index, or HTML listing pages)
 // into candidate [Item]s with [Client.Discover], and downloads article pages
-// with [Client.FetchPages]. It is built on gocolly/colly, whose types stay
+// with [Client.FetchPages]. [Client.API] calls news-search providers under
+// the same politeness gate. It is built on gocolly/colly, whose types stay
 // inside this package.
 //
 // # Politeness
