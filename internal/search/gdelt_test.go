@@ -220,3 +220,24 @@ func TestSearchCancelled(t *testing.T) {
 		t.Errorf("queries %+v, want the second query's record kept", out.Queries)
 	}
 }
+
+// TestGDELTRateLimitedPass: a provider that keeps refusing ends the pass
+// after the bounded retries of one query, instead of paying them for
+// every query.
+func TestGDELTRateLimitedPass(t *testing.T) {
+	g := searchtest.NewGDELT()
+	defer g.Close()
+	g.RateLimit(100)
+	s := newSearcher(t, &search.MemoryState{}, nil)
+	src := gdeltSource(g.URL(), crawler.SearchQuery{Q: "a", Lang: "en"}, crawler.SearchQuery{Q: "b", Lang: "vi"}, crawler.SearchQuery{Q: "c", Lang: "ja"})
+	out, err := s.Run(context.Background(), src, nil, (&collector{}).sink)
+	if !errors.Is(err, search.ErrRateLimited) {
+		t.Fatalf("err=%v, want ErrRateLimited", err)
+	}
+	if n := len(g.Requests()); n != fastOptions.Retries+1 {
+		t.Errorf("%d requests, want the %d tries of the first query only", n, fastOptions.Retries+1)
+	}
+	if out.Queries[1].LastRun.IsZero() == false || out.Queries[0].LastError == "" {
+		t.Errorf("queries %+v: want the first failed and the others not run", out.Queries)
+	}
+}

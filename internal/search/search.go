@@ -111,42 +111,48 @@ type Searcher struct {
 // resolution of provider links, new and left over. prev is the source's
 // record from the last pass, nil on the first. Run hands publisher links to
 // sink as it finds them and returns an error only when no query could be
-// read; the Outcome is never nil.
+// read; the Outcome is never nil. A provider still rate-limiting after the
+// pass's waits ends the pass: the queries left wait for the next one.
 func (s *Searcher) Run(ctx context.Context, src crawler.Source, prev *crawler.SearchState, sink Sink) (*Outcome, error) {
 	out := &Outcome{}
 	p, err := s.provider(src)
 	if err != nil {
 		return out, err
 	}
-	// Every query keeps its record, even one a cancelled pass never ran.
+	// Every query keeps its record, even one the pass never ran.
 	out.Queries = make([]crawler.QueryState, len(src.Queries))
 	for i, q := range src.Queries {
 		out.Queries[i] = previousQuery(prev, q)
 	}
-	failed := 0
+	ran, failed := 0, 0
 	var firstErr error
 	for i, q := range src.Queries {
 		qs := &out.Queries[i]
 		qs.LastRun = s.now()
 		err := p.query(ctx, q, qs, sink, out)
+		ran++
+		qs.LastError = ""
 		if err != nil {
 			failed++
 			qs.LastError = health.Redact(err.Error())
 			err = fmt.Errorf("query %q (%s): %w", q.Q, q.Lang, err)
 			firstErr = cmp.Or(firstErr, err)
 			out.addError(err)
-		} else {
-			qs.LastError = ""
 		}
 		if ctx.Err() != nil {
 			return out, ctx.Err()
 		}
+		if errors.Is(err, ErrRateLimited) {
+			break
+		}
 	}
-	if err := p.finish(ctx, sink, out); err != nil {
-		out.addError(err)
+	if ran == len(src.Queries) {
+		if err := p.finish(ctx, sink, out); err != nil {
+			out.addError(err)
+		}
 	}
-	if failed > 0 && failed == len(src.Queries) {
-		return out, fmt.Errorf("%s: every query failed: %w", src.Provider, firstErr)
+	if failed > 0 && failed == ran {
+		return out, fmt.Errorf("%s: %d of %d queries run, none answered: %w", src.Provider, ran, len(src.Queries), firstErr)
 	}
 	return out, ctx.Err()
 }
