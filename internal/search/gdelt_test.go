@@ -237,7 +237,7 @@ func TestGDELTRateLimitedPass(t *testing.T) {
 	if n := len(g.Requests()); n != fastOptions.Retries+1 {
 		t.Errorf("%d requests, want the %d tries of the first query only", n, fastOptions.Retries+1)
 	}
-	if out.Queries[1].LastRun.IsZero() == false || out.Queries[0].LastError == "" {
+	if !out.Queries[1].LastRun.IsZero() || out.Queries[0].LastError == "" {
 		t.Errorf("queries %+v: want the first failed and the others not run", out.Queries)
 	}
 }
