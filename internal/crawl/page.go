@@ -91,10 +91,10 @@ func (c *Crawler) article(src crawler.Source, it fetch.Item, p *fetch.Page, ex *
 	if a.Lang == "" {
 		a.Lang = it.Lang
 	}
-	a.SiteName = siteName(a.SiteName, it.SiteName, p.FinalURL)
 	if a.Lang == "" {
 		a.Lang = src.Language
 	}
+	a.SiteName = siteName(a.SiteName, it.SiteName, p.FinalURL)
 	return a
 }
 
