@@ -7,6 +7,11 @@
 // article URL (Outcome). It is the only package, with cmd/crawler, that
 // wires several stages together; the stages never import each other.
 //
+// Search sources (kind search) discover through internal/search instead:
+// the provider's publisher links join the same queue as they are found,
+// before the provider's state (a query's window, a resolved link) is
+// recorded, and go through the same pipeline.
+//
 // The stages label their goroutines for the CPU profiler ("stage":
 // discover, fetch, extract, classify, store), which is how the load
 // harness (internal/loadtest) measures each stage's cost.
