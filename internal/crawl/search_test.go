@@ -23,6 +23,7 @@ const (
 	slugSearchOnly    = "kagawa-ken-danang-shi-yuko-koryu-kyotei"            // in no configured source: reachable only by search
 	slugGDELTOnly     = "ninh-binh-va-tinh-yamanashi-ky-thoa-thuan-huu-nghi" // found by GDELT alone
 	slugDisallowed    = "vietnamese-community-osaka-autumn-festival"         // under /private/, which robots.txt forbids
+	slugInternal      = "truong-dai-hoc-viet-nhat-trao-120-suat-hoc-bong"    // listed by GDELT under a host no source names
 )
 
 // events is an Observer counting fetch and search events.
@@ -91,6 +92,11 @@ func newSearchEnv(t *testing.T) *searchEnv {
 		story(slugGDELTOnly, "meridian.example", false, ""),
 		story(slugFeedAndSearch, "meridian.example", false, "#top"),
 		story(slugSearchOnly, "meridian.example", false, "?utm_campaign=x"))
+	// A result on a loopback address under a name no source configures:
+	// the crawler must not be steered to internal addresses by a search.
+	internal := story(slugInternal, "meridian.example", false, "")
+	internal.URL = strings.Replace(internal.URL, "127.0.0.1", "localhost", 1)
+	gd.Add("Vietnam Japan", "vietnamese", internal)
 	gd.RateLimit(1)
 
 	var feed crawler.Source
@@ -116,9 +122,10 @@ func newSearchEnv(t *testing.T) *searchEnv {
 func TestSearchEndToEnd(t *testing.T) {
 	e := newSearchEnv(t)
 	reports := e.pass(t)
-	for _, r := range reports[1:] {
-		if r.Listed != 3 || r.Errors > 1 { // the disallowed result is the one error
-			t.Errorf("%s: %+v, want 3 results listed", r.Source, r)
+	for i, r := range reports[1:] {
+		// The disallowed result is Google's one error, the internal one GDELT's.
+		if r.Listed != 3+i || r.Errors != 1 {
+			t.Errorf("%s: %+v, want %d results listed and one error", r.Source, r, 3+i)
 		}
 	}
 	arts, err := e.store.List(store.Query{All: true})
@@ -153,6 +160,12 @@ func TestSearchEndToEnd(t *testing.T) {
 		if strings.Contains(r.Path, slugDisallowed) {
 			t.Errorf("robots-disallowed story requested: %s", r.Path)
 		}
+		if strings.HasPrefix(r.Host, "localhost") {
+			t.Errorf("search result on an internal host fetched: %s%s", r.Host, r.Path)
+		}
+	}
+	if _, ok, _ := e.store.Lookup(e.site.URL(slugInternal)); ok {
+		t.Error("story reached through an internal host stored")
 	}
 	if _, ok, _ := e.store.Lookup(e.site.URL(slugDisallowed)); ok {
 		t.Error("robots-disallowed story stored")
@@ -161,7 +174,7 @@ func TestSearchEndToEnd(t *testing.T) {
 	if only.Source != "News search" && only.Source != "GDELT" {
 		t.Errorf("search-only story has source %q, want a search source", only.Source)
 	}
-	for k, want := range map[string]int{"google-news rate_limited": 1, "gdelt rate_limited": 1, "google-news resolved": 1, "google-news decoded": 2, "gdelt results": 3} {
+	for k, want := range map[string]int{"google-news rate_limited": 1, "gdelt rate_limited": 1, "google-news resolved": 1, "google-news decoded": 2, "gdelt results": 4} {
 		if got := e.events.get(k); got != want {
 			t.Errorf("%s = %d, want %d", k, got, want)
 		}

@@ -78,6 +78,9 @@ func (m *MemoryState) UpdateUnresolved(source string, links []crawler.SearchLink
 func (m *MemoryState) RemoveUnresolved(source string, ids ...string) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	if m.queue[source] == nil {
+		return nil
+	}
 	m.queue[source] = slices.DeleteFunc(m.queue[source], func(q crawler.SearchLink) bool { return slices.Contains(ids, q.ID) })
 	return nil
 }

@@ -69,7 +69,8 @@ var fastOptions = search.Options{
 
 func newSearcher(t *testing.T, st search.State, obs search.Observer) *search.Searcher {
 	t.Helper()
-	fc, err := fetch.New(fetch.Options{UserAgent: "vnjp-search-test/1", Timeout: 5 * time.Second, RespectRobots: true}, nil)
+	fc, err := fetch.New(fetch.Options{UserAgent: "vnjp-search-test/1", Timeout: 5 * time.Second, RespectRobots: true,
+		AllowHosts: []string{"127.0.0.1"}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -233,5 +234,19 @@ func TestGoogleNewsUnknownLinkDropped(t *testing.T) {
 	}
 	if q, _ := st.Unresolved(src.Name); len(q) != 0 {
 		t.Errorf("queue %+v, want the dead link dropped after its attempts", q)
+	}
+}
+
+// TestMemoryStateEmpty: a state that never queued a link answers as empty.
+func TestMemoryStateEmpty(t *testing.T) {
+	var st search.MemoryState
+	if err := st.RemoveUnresolved("News search", "CBMiA"); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.UpdateUnresolved("News search", []crawler.SearchLink{{ID: "CBMiA"}}); err != nil {
+		t.Fatal(err)
+	}
+	if q, err := st.Unresolved("News search"); err != nil || len(q) != 0 {
+		t.Errorf("Unresolved=%v, %v; want none", q, err)
 	}
 }
