@@ -51,6 +51,14 @@
 // digest package for the guarantee they give. The meta bucket keeps the
 // HMAC key of unsubscribe links, created by the first Open.
 //
+// # Search sources
+//
+// Links a news search listed that must be resolved online wait in a queue
+// per source ([Store.AddSearchLinks]) until resolved
+// ([Store.SetResolvedLink], which also remembers the publisher URL so the
+// link costs nothing when listed again) or given up. Resolved links are
+// forgotten after a while ([Store.PruneResolvedLinks]).
+//
 // # Damage
 //
 // A damaged file (truncated, a meta page or a page that does not decode)

@@ -44,6 +44,7 @@ var (
 		bucketCounts, bucketValidators, bucketFailures, bucketSources, bucketMeta,
 		bucketPending, bucketSitemaps, bucketPendingOrder,
 		bucketStored, bucketDigestRcpt, bucketDigestRuns, bucketLedger,
+		bucketSearchLinks, bucketSearchIDs,
 		bucketErrLog, bucketSketch, bucketSketches,
 	}
 

@@ -11,9 +11,7 @@ import (
 	"github.com/vnjp-monitor/crawler"
 )
 
-// Buckets of search sources, created on first write so that files written
-// before search sources existed need no migration; readers treat a missing
-// bucket as empty.
+// Buckets of search sources.
 var (
 	bucketSearchLinks = []byte("search_links") // source NUL id -> SearchLink JSON
 	bucketSearchIDs   = []byte("search_ids")   // id -> resolvedLink JSON
@@ -32,10 +30,7 @@ func (s *Store) AddSearchLinks(source string, links []crawler.SearchLink) (added
 		return 0, nil
 	}
 	err = s.update(func(tx *bolt.Tx) error {
-		b, err := tx.CreateBucketIfNotExists(bucketSearchLinks)
-		if err != nil {
-			return err
-		}
+		b := tx.Bucket(bucketSearchLinks)
 		for _, l := range links {
 			k := pendingKey(source, l.ID)
 			if b.Get(k) != nil {
@@ -60,9 +55,6 @@ func (s *Store) SearchLinks(source string) ([]crawler.SearchLink, error) {
 	prefix := pendingKey(source, "")
 	err := s.view(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketSearchLinks)
-		if b == nil {
-			return nil
-		}
 		c := b.Cursor()
 		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
 			var l crawler.SearchLink
@@ -88,9 +80,6 @@ func (s *Store) UpdateSearchLinks(source string, links []crawler.SearchLink) err
 	}
 	err := s.update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketSearchLinks)
-		if b == nil {
-			return nil
-		}
 		for _, l := range links {
 			k := pendingKey(source, l.ID)
 			if b.Get(k) == nil {
@@ -125,9 +114,6 @@ func (s *Store) RemoveSearchLinks(source string, ids ...string) error {
 
 func deleteSearchLinks(tx *bolt.Tx, source string, ids []string) error {
 	b := tx.Bucket(bucketSearchLinks)
-	if b == nil {
-		return nil
-	}
 	for _, id := range ids {
 		if err := b.Delete(pendingKey(source, id)); err != nil {
 			return err
@@ -140,9 +126,6 @@ func deleteSearchLinks(tx *bolt.Tx, source string, ids []string) error {
 func (s *Store) ResolvedLink(id string) (url string, ok bool, err error) {
 	err = s.view(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketSearchIDs)
-		if b == nil {
-			return nil
-		}
 		var r resolvedLink
 		ok, err = getJSON(b, []byte(id), &r)
 		url = r.URL
@@ -158,10 +141,7 @@ func (s *Store) ResolvedLink(id string) (url string, ok bool, err error) {
 // drops it from source's queue, in one transaction.
 func (s *Store) SetResolvedLink(source, id, url string) error {
 	err := s.update(func(tx *bolt.Tx) error {
-		b, err := tx.CreateBucketIfNotExists(bucketSearchIDs)
-		if err != nil {
-			return err
-		}
+		b := tx.Bucket(bucketSearchIDs)
 		if err := putJSON(b, []byte(id), resolvedLink{URL: url, At: s.now()}); err != nil {
 			return err
 		}
@@ -180,9 +160,6 @@ func (s *Store) PruneResolvedLinks(before time.Time) (int, error) {
 	n := 0
 	err := s.update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketSearchIDs)
-		if b == nil {
-			return nil
-		}
 		var old [][]byte
 		err := b.ForEach(func(k, _ []byte) error {
 			var r resolvedLink

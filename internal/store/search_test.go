@@ -12,7 +12,7 @@ func TestSearchLinks(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "search.db")
 	s := MustOpenPath(t, path)
 	t0 := time.Date(2026, 3, 5, 9, 0, 0, 0, time.UTC)
-	// Readers work on a file that never had a search source.
+	// A fresh file has no search links and no resolutions.
 	if links, err := s.SearchLinks("News search"); err != nil || len(links) != 0 {
 		t.Fatalf("SearchLinks on a fresh file = %v, %v", links, err)
 	}
