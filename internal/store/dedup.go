@@ -51,6 +51,12 @@ const (
 	minContainment    = 0.85
 	maxInsertShare    = 0.5
 	maxInsertShingles = 20
+	// maxConfirm bounds the candidates read and compared per new article,
+	// nearest first: each costs a record decode and a fingerprint, and a
+	// site whose stories share template sentences (or one built to) would
+	// otherwise make every write read dozens of records. A copy is among
+	// the nearest: 2–5 bits away, or sharing most of its sketch.
+	maxConfirm = 8
 )
 
 // candidate is a stored article whose SimHash is near the new one.
@@ -83,7 +89,7 @@ func findNearDuplicate(tx *bolt.Tx, a *crawler.Article, fp fingerprint) (*crawle
 }
 
 // candidates returns the stored articles near fp by SimHash, then those
-// the sketch index finds, each once.
+// the sketch index finds, each once, at most maxConfirm of them.
 func candidates(tx *bolt.Tx, fp fingerprint) []candidate {
 	out := nearHashes(tx.Bucket(bucketBands), fp.hash)
 	seen := make(map[string]bool, len(out))
@@ -95,7 +101,7 @@ func candidates(tx *bolt.Tx, fp fingerprint) []candidate {
 			out = append(out, c)
 		}
 	}
-	return out
+	return out[:min(len(out), maxConfirm)]
 }
 
 // nearHashes probes the band index and returns the stored articles within

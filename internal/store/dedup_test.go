@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -96,6 +97,31 @@ func TestPut_NearDuplicateAmongMany(t *testing.T) {
 	mustDo(t, err)
 	title, body = readFixture(t, "en_loan_syndicated")
 	got, merged, err := s.Put(newArticle("https://second.example/loan", title, body))
+	if err != nil || !merged || got != id {
+		t.Fatalf("Put(copy)=%q,%v,%v, want %q,true", got, merged, err, id)
+	}
+}
+
+// TestPut_NearDuplicateAmongTemplated stores stories that each open with
+// the same third of a wire story, so that every one of them is a sketch
+// candidate for its copy: the copy must still find the original although
+// only the nearest maxConfirm candidates are compared.
+func TestPut_NearDuplicateAmongTemplated(t *testing.T) {
+	s := MustOpen(t)
+	s.db.NoSync = true
+	title, body := readFixture(t, "wire_pontoon")
+	words := strings.Fields(body)
+	opening := strings.Join(words[:len(words)/3], " ")
+	for i := range 4 * maxConfirm {
+		a := newArticle(fmt.Sprintf("https://decoy.example/%d", i), title, opening+" "+synthText(uint64(i), len(words)))
+		if _, merged, err := s.Put(a); err != nil || merged {
+			t.Fatalf("Put(decoy %d) merged=%v err=%v, want a new record", i, merged, err)
+		}
+	}
+	id, _, err := s.Put(newArticle("https://first.example/pontoon", title, body))
+	mustDo(t, err)
+	title, body = readFixture(t, "wire_pontoon_copy")
+	got, merged, err := s.Put(newArticle("https://second.example/pontoon", title, body))
 	if err != nil || !merged || got != id {
 		t.Fatalf("Put(copy)=%q,%v,%v, want %q,true", got, merged, err, id)
 	}
