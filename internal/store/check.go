@@ -59,6 +59,7 @@ func checkIndexes(tx *bolt.Tx) []error {
 	if undecodable == 0 && !maps.Equal(stored, counts) {
 		bad("counters %v, want %v", stored, counts)
 	}
+	errs = append(errs, checkQueryIndexes(tx)...)
 	return append(errs, checkURLOwners(tx)...)
 }
 

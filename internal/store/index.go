@@ -16,9 +16,9 @@ const (
 )
 
 // writeArticle stores a and keeps every derived index in step with it, so
-// that no index can disagree with the records: the order index, the URL
-// map, the counters and the near-duplicate bands. old is the record being
-// replaced (nil when a is new). fp is a's fingerprint when the caller has it;
+// that no index can disagree with the records: the query indexes
+// (indexArticle), the URL map, the counters and the near-duplicate bands.
+// old is the record being replaced (nil when a is new). fp is a's fingerprint when the caller has it;
 // when nil and the text changed, it is computed here. Failures recorded for
 // a's URLs are cleared: the story is stored now.
 func writeArticle(tx *bolt.Tx, old, a *crawler.Article, fp *fingerprint) error {
@@ -28,14 +28,8 @@ func writeArticle(tx *bolt.Tx, old, a *crawler.Article, fp *fingerprint) error {
 	if err := putRecord(tx, a); err != nil {
 		return err
 	}
-	order := tx.Bucket(bucketOrder)
-	if old != nil {
-		if err := order.Delete(orderKey(old.Date(), old.ID)); err != nil {
-			return fmt.Errorf("unindex date: %w", err)
-		}
-	}
-	if err := order.Put(orderKey(a.Date(), a.ID), orderValue(a)); err != nil {
-		return fmt.Errorf("index date: %w", err)
+	if err := indexArticle(tx, old, a); err != nil {
+		return err
 	}
 	if err := indexStored(tx, old, a); err != nil {
 		return err

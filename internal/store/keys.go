@@ -22,7 +22,7 @@ import (
 var (
 	bucketArticles   = []byte("articles")   // id -> Article, compressed JSON (codec.go)
 	bucketURLs       = []byte("urls")       // url (canonical or alias) -> id
-	bucketOrder      = []byte("order")      // orderKey(date, id) -> orderValue (relevance, pillars)
+	bucketOrder      = []byte("order")      // orderKey(date, id) -> meta (filters; see index_meta.go)
 	bucketBands      = []byte("bands")      // bandKey(band, bits, id) -> 8-byte SimHash
 	bucketSimhash    = []byte("simhash")    // id -> 8-byte SimHash, to unindex on change
 	bucketCounts     = []byte("counts")     // counter name -> 8-byte count
@@ -32,6 +32,9 @@ var (
 	bucketMeta       = []byte("meta")       // keySchema -> decimal version
 	bucketPending    = []byte("pending")    // source NUL url -> PendingItem JSON
 	bucketSitemaps   = []byte("sitemaps")   // sitemap index url -> JSON list of child sitemap urls
+	bucketDocs       = []byte("docs")       // 4-byte document number -> order key and meta (docValue)
+	bucketDocIDs     = []byte("docids")     // id -> 4-byte document number
+	bucketTerms      = []byte("terms")      // termKey(term, week) -> posting list (index_postings.go)
 	// source NUL, added time, url -> nothing: the pending queue in the
 	// order it drains (pendingOrderKey)
 	bucketPendingOrder = []byte("pending_order")
@@ -46,6 +49,7 @@ var (
 		bucketStored, bucketDigestRcpt, bucketDigestRuns, bucketLedger,
 		bucketSearchLinks, bucketSearchIDs,
 		bucketErrLog, bucketSketch, bucketSketches,
+		bucketDocs, bucketDocIDs, bucketTerms,
 	}
 
 	keySchema = []byte("schema")
@@ -93,8 +97,8 @@ func parseOrderKey(k []byte) (time.Time, string) {
 	return time.Unix(sec, nsec).UTC(), string(k[12:])
 }
 
-// orderValue lets List filter on relevance and pillar without decoding the
-// article: a flag byte, then the pillar IDs separated by commas.
+// orderValue is the value of the storing-time index (bucketStored): a flag
+// byte for relevance, then the pillar IDs separated by commas.
 func orderValue(a *crawler.Article) []byte {
 	v := []byte{0}
 	if a.Relevant {
@@ -103,6 +107,8 @@ func orderValue(a *crawler.Article) []byte {
 	return append(v, strings.Join(a.Pillars, ",")...)
 }
 
+// orderMatches reports whether an orderValue passes q's relevance and
+// pillar filters.
 func orderMatches(v []byte, q Query) bool {
 	if len(v) == 0 {
 		return false

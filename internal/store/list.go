@@ -11,41 +11,27 @@ import (
 	"github.com/vnjp-monitor/crawler"
 )
 
-// Query selects articles for List.
+// Query selects articles for List, Each and Count. A zero Query selects
+// every relevant article.
 type Query struct {
-	All    bool      // include articles classified not relevant
-	Pillar string    // only articles carrying this pillar ID; "" for any
-	Since  time.Time // only articles whose Date is at or after Since; zero for any
-	Limit  int       // at most this many; 0 for no limit
+	All          bool      // include articles classified not relevant
+	Pillar       string    // only articles carrying this pillar ID; "" for any
+	Lang         string    // only articles in this language; "" for any
+	Source       string    // only articles found by this source (any of Sources); "" for any
+	Since        time.Time // only articles whose Date is at or after Since; zero for any
+	Until        time.Time // only articles whose Date is before Until; zero for any
+	Text         string    // only articles whose title or text has every word of Text; "" for any
+	MinRelevance float64   // only articles with at least this relevance
+	Cursor       string    // continue after the article this cursor (from Each) names
+	Limit        int       // at most this many; 0 for no limit
 }
 
 // List returns the articles matching q, newest first by Date (ties by ID,
-// descending). It walks the date index and decodes only the articles it
-// returns.
+// descending). It holds them all in memory; Each streams them instead.
 func (s *Store) List(q Query) ([]*crawler.Article, error) {
 	var out []*crawler.Article
-	err := s.view(func(tx *bolt.Tx) error {
-		c := tx.Bucket(bucketOrder).Cursor()
-		for k, v := c.Last(); k != nil; k, v = c.Prev() {
-			date, id := parseOrderKey(k)
-			if !q.Since.IsZero() && date.Before(q.Since) {
-				break
-			}
-			if !orderMatches(v, q) {
-				continue
-			}
-			a, err := s.listed(tx, id)
-			if err != nil {
-				return err
-			}
-			if a == nil {
-				continue
-			}
-			out = append(out, a)
-			if q.Limit > 0 && len(out) >= q.Limit {
-				break
-			}
-		}
+	_, err := s.Each(q, func(a *crawler.Article) error {
+		out = append(out, a)
 		return nil
 	})
 	if err != nil {

@@ -12,6 +12,7 @@ import (
 // part-way through: the version is stamped only once the step is done.
 var migrations = []func(s *Store) error{
 	(*Store).migrateToV2,
+	(*Store).migrateToV3,
 }
 
 // migrate runs the steps from the file's version to schemaVersion.

@@ -36,7 +36,7 @@ var errOldLayout = errors.New("buckets missing")
 
 // schemaVersion is the layout written by this code. Bump it when a bucket's
 // key or value encoding changes, and add the step to migrations.
-const schemaVersion = 2
+const schemaVersion = 3
 
 // DefaultTimeout is how long Open waits for the file lock when
 // Options.Timeout is zero.
