@@ -31,6 +31,12 @@ type Config struct {
 // HTTP configures the daemon's endpoint.
 type HTTP struct {
 	Listen string `yaml:"listen"`
+	// Token, when set, is required by every route but /healthz and
+	// /unsubscribe (bearer header, login cookie, or the password of HTTP
+	// basic authentication). TokenFile names a file holding it instead;
+	// Load reads it into Token. Never printed.
+	Token     string `yaml:"token"`
+	TokenFile string `yaml:"token_file"`
 }
 
 // Crawl holds the crawl-wide settings; sources may override some.

@@ -36,6 +36,7 @@ func (c *Config) validate(idx keyIndex) []*FieldError {
 		v.fail("user_agent", "must not be empty: sites need to know who is crawling")
 	}
 	validateListen(v, c.HTTP.Listen)
+	c.validateHTTP(v)
 	c.Crawl.validate(v)
 	if c.Store.KeepRejected != 0 {
 		v.durationIn("store.keep_rejected", c.Store.KeepRejected, 24*time.Hour, maxKeepRejected)

@@ -1,0 +1,75 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestHTTPToken(t *testing.T) {
+	dir := t.TempDir()
+	good := "0123456789abcdef0123"
+	write := func(name, content string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	write("token", good+"\n")
+	write("empty", " \n")
+	tests := []struct {
+		name, http string
+		wantToken  string
+		wantErr    string
+	}{
+		{"none", "listen: 127.0.0.1:8080", "", ""},
+		{"inline", "token: " + good, good, ""},
+		{"file relative to the config", "token_file: token", good, ""},
+		{"file absolute", "token_file: " + filepath.Join(dir, "token"), good, ""},
+		{"both", "token: " + good + "x\n  token_file: token", "", "not both"},
+		{"short", "token: abc", "", "too short"},
+		{"spaces", "token: \"0123456789 abcdef0123\"", "", "spaces"},
+		{"missing file", "token_file: nope", "", "http.token_file: read token"},
+		{"empty file", "token_file: empty", "", "is empty"},
+		{"bad listen", "listen: localhost", "", "http.listen"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := write("c.yaml", minimal+"http:\n  "+tt.http+"\n")
+			cfg, err := Load(path)
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("error=%v, want it to mention %q", err, tt.wantErr)
+				}
+				if strings.Contains(err.Error(), good) || strings.Contains(err.Error(), "abc") && tt.name == "short" {
+					t.Errorf("error %q shows the token", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if cfg.HTTP.Token != tt.wantToken {
+				t.Errorf("Token=%q, want %q", cfg.HTTP.Token, tt.wantToken)
+			}
+			if err := cfg.Validate(); err != nil { // again, as code that edits a config does
+				t.Errorf("second Validate: %v", err)
+			}
+		})
+	}
+}
+
+func TestOnLoopback(t *testing.T) {
+	tests := map[string]bool{
+		"127.0.0.1:8080": true, "127.0.0.2:80": true, "[::1]:8080": true, "localhost:8080": true,
+		":8080": false, "0.0.0.0:8080": false, "[::]:8080": false, "192.0.2.1:8080": false,
+		"example.org:8080": false, "nonsense": false,
+	}
+	for listen, want := range tests {
+		if got := (HTTP{Listen: listen}).OnLoopback(); got != want {
+			t.Errorf("OnLoopback(%q)=%v, want %v", listen, got, want)
+		}
+	}
+}
