@@ -1,7 +1,6 @@
 package main
 
 import (
-	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -10,18 +9,11 @@ import (
 
 	crawler "github.com/vnjp-monitor/crawler"
 	"github.com/vnjp-monitor/crawler/internal/config"
-	"github.com/vnjp-monitor/crawler/internal/health"
+	"github.com/vnjp-monitor/crawler/internal/server"
 )
 
 // sourceRow is one line of `crawler sources`.
-type sourceRow struct {
-	crawler.SourceState
-	Kind        string `json:"kind"`
-	URL         string `json:"url"`    // credentials masked
-	Status      string `json:"status"` // ok, failing, silent, never
-	Silent      bool   `json:"silent"`
-	ExpectEvery string `json:"expect_every"`
-}
+type sourceRow = server.SourceRow
 
 // errorLogReader reads a source's error log, from the store or the daemon.
 type errorLogReader interface {
@@ -78,24 +70,7 @@ func runSources(_ context.Context, a *app, args []string) error {
 
 // sourceRows joins the configured sources with their recorded health.
 func sourceRows(cfg *config.Config, states []crawler.SourceState, now time.Time) []sourceRow {
-	byName := map[string]crawler.SourceState{}
-	for _, st := range states {
-		byName[st.Name] = st
-	}
-	rows := make([]sourceRow, 0, len(cfg.Sources))
-	for _, src := range cfg.Sources {
-		st, ok := byName[src.Name]
-		if !ok {
-			st.Name = src.Name
-		}
-		expect := cfg.SourceExpectEvery(src)
-		rows = append(rows, sourceRow{
-			SourceState: st, Kind: src.Kind, URL: health.Redact(cmp.Or(src.URL, src.Endpoint)),
-			Status: health.Status(st, expect, now), Silent: health.Silent(st, expect, now),
-			ExpectEvery: expect.String(),
-		})
-	}
-	return rows
+	return server.SourceRows(cfg, states, now)
 }
 
 func writeSourceTable(w io.Writer, rows []sourceRow, now time.Time) {
@@ -136,18 +111,4 @@ func printSourceErrors(w io.Writer, r errorLogReader, name string, asJSON bool) 
 }
 
 // ago renders t relative to now ("5m ago"), or "never".
-func ago(t, now time.Time) string {
-	if t.IsZero() {
-		return "never"
-	}
-	d := now.Sub(t).Round(time.Second)
-	switch {
-	case d < time.Minute:
-		return fmt.Sprintf("%ds ago", int(d.Seconds()))
-	case d < time.Hour:
-		return fmt.Sprintf("%dm ago", int(d.Minutes()))
-	case d < 48*time.Hour:
-		return fmt.Sprintf("%dh ago", int(d.Hours()))
-	}
-	return fmt.Sprintf("%dd ago", int(d.Hours()/24))
-}
+func ago(t, now time.Time) string { return server.Ago(t, now) }

@@ -55,6 +55,9 @@ type Daemon struct {
 	cfg       *config.Config
 	crawler   *crawl.Crawler
 	reloadErr error // the last rejected reload, nil once one works
+
+	busyMu sync.Mutex
+	busy   map[string]bool // sources being crawled, so a scheduled run and a requested one never overlap
 }
 
 // Open opens the database and binds the HTTP endpoint, so that a second
@@ -84,7 +87,8 @@ func Open(cfg *config.Config, opts Options) (*Daemon, error) {
 		return nil, err
 	}
 	d.cfg, d.crawler = cfg, c
-	d.server = server.New(cfg.HTTP.Listen, reader{st}, d.metrics, d.healthy, d.log.With(slog.String("component", "http")))
+	d.server = server.New(cfg.HTTP.Listen, StoreReader(st), d.metrics, d.healthy, d.log.With(slog.String("component", "http")))
+	d.server.SetConfig(cfg)
 	d.server.Mount(server.SourceErrorsPattern, d.server.SourceErrorsHandler(st), server.Read)
 	d.server.SetReloadError(d.lastReloadError)
 	if err := d.openDigest(cfg); err != nil {
@@ -92,6 +96,7 @@ func Open(cfg *config.Config, opts Options) (*Daemon, error) {
 		return nil, err
 	}
 	d.mountAdmin()
+	d.mountCrawlAdmin()
 	if err := d.server.Start(); err != nil {
 		st.Close()
 		return nil, fmt.Errorf("http endpoint %s: %w", cfg.HTTP.Listen, err)

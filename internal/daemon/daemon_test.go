@@ -131,7 +131,8 @@ func TestDaemonCrawlsOnScheduleAndStops(t *testing.T) {
 			t.Errorf("/metrics lacks %s", name)
 		}
 	}
-	if code, body := get(t, base+"/api/articles?limit=5"); code != http.StatusOK || !strings.HasPrefix(body, "[") {
+	if code, body := get(t, base+"/api/articles?limit=5"); code != http.StatusOK || !strings.HasPrefix(body, `{
+  "articles": [`) {
 		t.Errorf("/api/articles = %d %.80s", code, body)
 	}
 

@@ -2,13 +2,10 @@ package daemon
 
 import (
 	"context"
-	"errors"
 	"log/slog"
 
-	crawler "github.com/vnjp-monitor/crawler"
+	"github.com/vnjp-monitor/crawler/internal/crawl"
 	"github.com/vnjp-monitor/crawler/internal/health"
-	"github.com/vnjp-monitor/crawler/internal/server"
-	"github.com/vnjp-monitor/crawler/internal/store"
 )
 
 // crawlSource is one scheduled run for one source: skipped while the source
@@ -28,8 +25,16 @@ func (d *Daemon) crawlSource(ctx context.Context, name string) {
 		d.log.Debug("source backing off", slog.String("source", name), slog.Time("next_attempt", st.NextAttempt))
 		return
 	}
-	rep := c.Source(ctx, src)
-	err = rep.Err
+	if !d.claim(name) {
+		return // crawled now on an operator's request (POST /admin/crawl)
+	}
+	defer d.release(name)
+	d.observe(name, c.Source(ctx, src))
+}
+
+// observe records a crawl pass in the metrics.
+func (d *Daemon) observe(name string, rep crawl.Report) {
+	err := rep.Err
 	if rep.Interrupted && err == nil {
 		err = context.Canceled // counted as cancelled, not as a failure
 	}
@@ -79,20 +84,3 @@ func (d *Daemon) refreshGauges() {
 	}
 	d.metrics.SetSourceFlags(silent, failing)
 }
-
-// reader adapts the store to the HTTP read API.
-type reader struct{ st *store.Store }
-
-func (r reader) ListArticles(q server.ListQuery) ([]*crawler.Article, error) {
-	return r.st.List(store.Query{All: q.All, Pillar: q.Pillar, Since: q.Since, Limit: q.Limit})
-}
-
-func (r reader) GetArticle(id string) (*crawler.Article, error) {
-	a, err := r.st.Get(id)
-	if errors.Is(err, store.ErrNotFound) {
-		return nil, server.ErrNotFound
-	}
-	return a, err
-}
-
-func (r reader) SourceStates() ([]crawler.SourceState, error) { return r.st.SourceStates() }

@@ -61,6 +61,7 @@ func (d *Daemon) reload(cfg *config.Config) error {
 	d.mu.Lock()
 	d.cfg, d.crawler = cfg, c
 	d.mu.Unlock()
+	d.server.SetConfig(cfg)
 	for _, src := range old.Sources {
 		if !hasSource(cfg, src.Name) {
 			d.metrics.ForgetSource(src.Name)

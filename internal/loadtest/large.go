@@ -14,6 +14,7 @@ import (
 
 	crawler "github.com/vnjp-monitor/crawler"
 	"github.com/vnjp-monitor/crawler/internal/classify"
+	"github.com/vnjp-monitor/crawler/internal/daemon"
 	"github.com/vnjp-monitor/crawler/internal/server"
 	"github.com/vnjp-monitor/crawler/internal/store"
 	"github.com/vnjp-monitor/crawler/internal/testsite"
@@ -69,7 +70,7 @@ func measureLarge(ctx context.Context, opts Options, path string) (*LargeResult,
 	if err != nil {
 		return nil, err
 	}
-	srv := httptest.NewServer(server.New("", reader{st}, nil, nil, nil).Handler())
+	srv := httptest.NewServer(server.New("", daemon.StoreReader(st), nil, nil, nil).Handler())
 	defer srv.Close()
 	u := srv.URL + "/api/articles?since=" + url.QueryEscape(since.Format(time.RFC3339))
 	if res.API, err = median(func() error { return get(ctx, u) }); err != nil {
@@ -142,14 +143,3 @@ func get(ctx context.Context, u string) error {
 	}
 	return nil
 }
-
-// reader serves the API from the store.
-type reader struct{ st *store.Store }
-
-func (r reader) ListArticles(q server.ListQuery) ([]*crawler.Article, error) {
-	return r.st.List(store.Query{All: q.All, Pillar: q.Pillar, Since: q.Since, Limit: q.Limit})
-}
-
-func (r reader) GetArticle(id string) (*crawler.Article, error) { return r.st.Get(id) }
-
-func (r reader) SourceStates() ([]crawler.SourceState, error) { return r.st.SourceStates() }

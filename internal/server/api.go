@@ -4,17 +4,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"log/slog"
 	"net/http"
-	"net/url"
-	"strconv"
 	"time"
 
 	crawler "github.com/vnjp-monitor/crawler"
 )
 
-// health is the body of /healthz.
-type health struct {
+// healthBody is the body of /healthz.
+type healthBody struct {
 	Status      string `json:"status"` // "ok" or "unavailable"
 	Version     string `json:"version"`
 	Error       string `json:"error,omitempty"`
@@ -26,32 +23,87 @@ type apiError struct {
 	Error string `json:"error"`
 }
 
-func (s *Server) handleHealth(w http.ResponseWriter, _ *http.Request) {
-	if err := s.healthy(); err != nil {
-		writeJSON(w, http.StatusServiceUnavailable,
-			health{Status: "unavailable", Version: crawler.Version, Error: err.Error(), ReloadError: s.reloadError()})
-		return
+// handleHealth is public; the reasons for being unavailable or for a
+// rejected reload, which may name files, are only told to a client that
+// has the token (or when no token is set).
+func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
+	body := healthBody{Status: "ok", Version: crawler.Version, ReloadError: s.reloadError()}
+	authorized := s.config().authorized(r)
+	if body.ReloadError != "" && !authorized {
+		body.ReloadError = "rejected; the reason is shown with the token"
 	}
-	writeJSON(w, http.StatusOK, health{Status: "ok", Version: crawler.Version, ReloadError: s.reloadError()})
+	status := http.StatusOK
+	if err := s.healthy(); err != nil {
+		status, body.Status, body.Error = http.StatusServiceUnavailable, "unavailable", "unavailable; the reason is shown with the token"
+		if authorized {
+			body.Error = err.Error()
+		}
+	}
+	writeJSON(w, status, body)
+}
+
+// Summary is one article in the list API and in `crawler list --json`:
+// exactly these fields.
+type Summary struct {
+	ID        string   `json:"id"`
+	URL       string   `json:"url"`
+	URLs      []string `json:"urls"`
+	Title     string   `json:"title"`
+	Published string   `json:"published"` // RFC 3339, "" when unknown
+	Source    string   `json:"source"`
+	Lang      string   `json:"lang"`
+	Relevant  bool     `json:"relevant"`
+	Relevance float64  `json:"relevance"`
+	Pillars   []string `json:"pillars"` // never null
+	Primary   string   `json:"primary"`
+}
+
+// Summarize returns a's Summary.
+func Summarize(a *crawler.Article) Summary {
+	sum := Summary{
+		ID: a.ID, URL: a.URL, URLs: a.URLs, Title: a.Title, Source: a.Source, Lang: a.Lang,
+		Relevant: a.Relevant, Relevance: a.Relevance, Pillars: a.Pillars, Primary: a.Primary,
+	}
+	if !a.Published.IsZero() {
+		sum.Published = a.Published.Format(time.RFC3339)
+	}
+	if sum.Pillars == nil {
+		sum.Pillars = []string{}
+	}
+	if sum.URLs == nil {
+		sum.URLs = []string{a.URL}
+	}
+	return sum
+}
+
+// articleList is the body of /api/articles.
+type articleList struct {
+	Articles []Summary `json:"articles"`
+	Next     string    `json:"next"` // cursor of the next page, "" on the last
 }
 
 func (s *Server) handleList(w http.ResponseWriter, r *http.Request) {
-	q, err := parseListQuery(r.URL.Query())
+	if !s.canRead(w) {
+		return
+	}
+	st := s.config()
+	v := r.URL.Query()
+	q, err := filterParams(v, time.Now(), st.loc(), st.knownPillar)
+	if err == nil {
+		q.Limit, err = limitParam(v, defaultLimit)
+	}
 	if err != nil {
 		writeJSON(w, http.StatusBadRequest, apiError{err.Error()})
 		return
 	}
-	if !s.canRead(w) {
-		return
-	}
-	list, err := s.reader.ListArticles(q)
+	out := articleList{Articles: []Summary{}}
+	out.Next, err = s.reader.Articles(q, func(a *crawler.Article) error {
+		out.Articles = append(out.Articles, Summarize(a))
+		return nil
+	})
 	if err != nil {
-		s.internalError(w, r, err)
+		s.readError(w, r, err)
 		return
-	}
-	out := make([]*crawler.Article, len(list))
-	for i, a := range list {
-		out[i] = withPillars(a)
 	}
 	writeJSON(w, http.StatusOK, out)
 }
@@ -96,38 +148,14 @@ func (s *Server) canRead(w http.ResponseWriter) bool {
 	return true
 }
 
-// internalError logs a reader failure, where it is handled, and answers 500.
-func (s *Server) internalError(w http.ResponseWriter, r *http.Request, err error) {
-	s.logger.Error("http: read", slog.String("path", r.URL.Path), slog.Any("error", err))
-	writeJSON(w, http.StatusInternalServerError, apiError{err.Error()})
-}
-
-// parseListQuery reads ?all, ?pillar, ?since and ?limit.
-func parseListQuery(v url.Values) (ListQuery, error) {
-	var q ListQuery
-	if s := v.Get("all"); s != "" {
-		all, err := strconv.ParseBool(s)
-		if err != nil {
-			return q, fmt.Errorf("all=%q: want 1, 0, true or false", s)
-		}
-		q.All = all
+// readError answers a reader's failure: 400 for a cursor the client made
+// up, 500 for anything else.
+func (s *Server) readError(w http.ResponseWriter, r *http.Request, err error) {
+	if errors.Is(err, ErrBadCursor) {
+		writeJSON(w, http.StatusBadRequest, apiError{"cursor: not a cursor this server handed out"})
+		return
 	}
-	q.Pillar = v.Get("pillar")
-	if s := v.Get("since"); s != "" {
-		t, err := time.Parse(time.RFC3339, s)
-		if err != nil {
-			return q, fmt.Errorf("since=%q: want an RFC 3339 time such as 2026-03-14T08:00:00Z", s)
-		}
-		q.Since = t
-	}
-	if s := v.Get("limit"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 0 {
-			return q, fmt.Errorf("limit=%q: want a whole number, 0 or more", s)
-		}
-		q.Limit = n
-	}
-	return q, nil
+	s.internalError(w, r, err)
 }
 
 // withPillars returns a, or a shallow copy whose Pillars is empty rather than

@@ -19,6 +19,7 @@ import (
 // held by the daemon.
 type Client struct {
 	BaseURL string       // such as "http://127.0.0.1:8080"; see BaseURL
+	Token   string       // sent as a bearer token when set (http.token)
 	HTTP    *http.Client // nil for a client with a 10-second timeout
 }
 
@@ -47,26 +48,72 @@ func BaseURL(listen string) string {
 	return "http://" + net.JoinHostPort(host, port)
 }
 
-// ListArticles returns the articles matching q.
-func (c *Client) ListArticles(q ListQuery) ([]*crawler.Article, error) {
+// Articles calls fn with each article matching q, following the API's
+// pages, and returns the cursor of the page after the last article it
+// passed on ("" when none is left). The articles carry the fields of the
+// list API (Summary), not their text or evidence.
+func (c *Client) Articles(q ListQuery, fn func(*crawler.Article) error) (string, error) {
+	v := queryValues(q)
+	cursor, sent := q.Cursor, 0
+	for {
+		want := maxLimit
+		if q.Limit > 0 {
+			want = min(want, q.Limit-sent)
+		}
+		v.Set("limit", strconv.Itoa(want))
+		if cursor != "" {
+			v.Set("cursor", cursor)
+		}
+		var page articleList
+		if err := c.get("/api/articles", v, &page); err != nil {
+			return "", err
+		}
+		for _, sum := range page.Articles {
+			if err := fn(sum.article()); err != nil {
+				return "", err
+			}
+		}
+		sent += len(page.Articles)
+		cursor = page.Next
+		if cursor == "" || q.Limit > 0 && sent >= q.Limit {
+			return cursor, nil
+		}
+	}
+}
+
+// queryValues encodes q's filters as the list API reads them.
+func queryValues(q ListQuery) url.Values {
 	v := url.Values{}
+	set := func(k, s string) {
+		if s != "" {
+			v.Set(k, s)
+		}
+	}
+	set("pillar", q.Pillar)
+	set("lang", q.Lang)
+	set("source", q.Source)
+	set("q", q.Text)
 	if q.All {
 		v.Set("all", "1")
-	}
-	if q.Pillar != "" {
-		v.Set("pillar", q.Pillar)
 	}
 	if !q.Since.IsZero() {
 		v.Set("since", q.Since.Format(time.RFC3339Nano))
 	}
-	if q.Limit > 0 {
-		v.Set("limit", strconv.Itoa(q.Limit))
+	if !q.Until.IsZero() {
+		v.Set("until", q.Until.Format(time.RFC3339Nano))
 	}
-	var list []*crawler.Article
-	if err := c.get("/api/articles", v, &list); err != nil {
-		return nil, err
+	if q.MinRelevance > 0 {
+		v.Set("min_relevance", strconv.FormatFloat(q.MinRelevance, 'f', -1, 64))
 	}
-	return list, nil
+	return v
+}
+
+// article turns a Summary back into the article fields it carries.
+func (sum Summary) article() *crawler.Article {
+	a := &crawler.Article{ID: sum.ID, URL: sum.URL, URLs: sum.URLs, Title: sum.Title, Source: sum.Source, Lang: sum.Lang,
+		Classification: crawler.Classification{Relevant: sum.Relevant, Relevance: sum.Relevance, Pillars: sum.Pillars, Primary: sum.Primary}}
+	a.Published, _ = time.Parse(time.RFC3339, sum.Published) // "" stays zero
+	return a
 }
 
 // GetArticle returns the article with the ID, or an error wrapping
@@ -98,7 +145,14 @@ func (c *Client) get(path string, v url.Values, out any) error {
 	if hc == nil {
 		hc = defaultHTTP
 	}
-	resp, err := hc.Get(u)
+	req, err := http.NewRequest(http.MethodGet, u, nil)
+	if err != nil {
+		return fmt.Errorf("ask the daemon: %w", err)
+	}
+	if c.Token != "" {
+		req.Header.Set("Authorization", "Bearer "+c.Token)
+	}
+	resp, err := hc.Do(req)
 	if err != nil {
 		return fmt.Errorf("ask the daemon: %w", err)
 	}

@@ -11,38 +11,39 @@ import (
 	"github.com/vnjp-monitor/crawler/internal/server"
 )
 
-func TestClient_ListArticles(t *testing.T) {
+func TestClient_Articles(t *testing.T) {
 	r := newReader()
 	_, c := startServer(t, r, nil, nil)
 	tests := []struct {
-		name    string
-		q       server.ListQuery
-		wantIDs []string
+		name     string
+		q        server.ListQuery
+		wantIDs  []string
+		wantNext string
 	}{
-		{"relevant only", server.ListQuery{}, []string{"a3", "a1"}},
-		{"all", server.ListQuery{All: true}, []string{"a3", "a2", "a1"}},
-		{"pillar", server.ListQuery{Pillar: crawler.PillarLabour}, []string{"a1"}},
-		{"since", server.ListQuery{All: true, Since: day.Add(12*time.Hour + 500*time.Millisecond)}, []string{"a3", "a2"}},
-		{"limit", server.ListQuery{All: true, Limit: 2}, []string{"a3", "a2"}},
-		{"nothing matches", server.ListQuery{Pillar: "health"}, []string{}},
+		{"relevant only", server.ListQuery{}, []string{"a3", "a1"}, ""},
+		{"all", server.ListQuery{All: true}, []string{"a3", "a2", "a1"}, ""},
+		{"pillar", server.ListQuery{Pillar: crawler.PillarLabour}, []string{"a1"}, ""},
+		{"since", server.ListQuery{All: true, Since: day.Add(12*time.Hour + 500*time.Millisecond)}, []string{"a3", "a2"}, ""},
+		{"limit", server.ListQuery{All: true, Limit: 2}, []string{"a3", "a2"}, "more"},
+		{"nothing matches", server.ListQuery{Pillar: "health"}, []string{}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			list, err := c.ListArticles(tt.q)
+			ids := []string{}
+			next, err := c.Articles(tt.q, func(a *crawler.Article) error {
+				ids = append(ids, a.ID)
+				return nil
+			})
 			if err != nil {
 				t.Fatal(err)
 			}
-			ids := []string{}
-			for _, a := range list {
-				ids = append(ids, a.ID)
-			}
-			if !reflect.DeepEqual(ids, tt.wantIDs) {
-				t.Errorf("IDs=%v, want %v", ids, tt.wantIDs)
+			if !reflect.DeepEqual(ids, tt.wantIDs) || next != tt.wantNext {
+				t.Errorf("IDs=%v next=%q, want %v %q", ids, next, tt.wantIDs, tt.wantNext)
 			}
 			r.mu.Lock()
 			got := r.lastList
 			r.mu.Unlock()
-			if !got.Since.Equal(tt.q.Since) || got.All != tt.q.All || got.Pillar != tt.q.Pillar || got.Limit != tt.q.Limit {
+			if !got.Since.Equal(tt.q.Since) || got.All != tt.q.All || got.Pillar != tt.q.Pillar {
 				t.Errorf("reader got query %+v, want %+v", got, tt.q)
 			}
 		})

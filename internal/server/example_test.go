@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"time"
 
+	crawler "github.com/vnjp-monitor/crawler"
 	"github.com/vnjp-monitor/crawler/internal/server"
 )
 
@@ -41,12 +42,12 @@ func Example() {
 // the daemon instead.
 func ExampleClient() {
 	c := &server.Client{BaseURL: server.BaseURL("127.0.0.1:8080")}
-	list, err := c.ListArticles(server.ListQuery{Since: time.Now().AddDate(0, 0, -7), Limit: 20})
+	q := server.ListQuery{Since: time.Now().AddDate(0, 0, -7), Limit: 20}
+	_, err := c.Articles(q, func(a *crawler.Article) error {
+		fmt.Println(a.Date().Format(time.DateOnly), a.Primary, a.Title)
+		return nil
+	})
 	if err != nil {
 		fmt.Println(err)
-		return
-	}
-	for _, a := range list {
-		fmt.Println(a.Date().Format(time.DateOnly), a.Primary, a.Title)
 	}
 }

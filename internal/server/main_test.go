@@ -35,7 +35,7 @@ type memReader struct {
 
 var _ server.Reader = (*memReader)(nil)
 
-func (m *memReader) ListArticles(q server.ListQuery) ([]*crawler.Article, error) {
+func (m *memReader) Articles(q server.ListQuery, fn func(*crawler.Article) error) (string, error) {
 	m.listCalls.Add(1)
 	m.mu.Lock()
 	m.lastList = q
@@ -45,9 +45,9 @@ func (m *memReader) ListArticles(q server.ListQuery) ([]*crawler.Article, error)
 		<-block
 	}
 	if err != nil {
-		return nil, err
+		return "", err
 	}
-	var out []*crawler.Article
+	n := 0
 	for _, a := range m.articles {
 		switch {
 		case !q.All && !a.Relevant,
@@ -55,12 +55,15 @@ func (m *memReader) ListArticles(q server.ListQuery) ([]*crawler.Article, error)
 			!q.Since.IsZero() && a.Date().Before(q.Since):
 			continue
 		}
-		out = append(out, a)
-		if q.Limit > 0 && len(out) == q.Limit {
-			break
+		if q.Limit > 0 && n == q.Limit {
+			return "more", nil
 		}
+		if err := fn(a); err != nil {
+			return "", err
+		}
+		n++
 	}
-	return out, nil
+	return "", nil
 }
 
 func (m *memReader) GetArticle(id string) (*crawler.Article, error) {

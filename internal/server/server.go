@@ -8,19 +8,27 @@ import (
 	"net"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	crawler "github.com/vnjp-monitor/crawler"
 )
 
-// ErrNotFound is returned, and expected from a [Reader], when no article has
-// the requested ID.
-var ErrNotFound = errors.New("article not found")
+// Errors a [Reader] returns; test for them with errors.Is.
+var (
+	// ErrNotFound means no article has the requested ID.
+	ErrNotFound = errors.New("article not found")
+	// ErrBadCursor means a pagination cursor is not one the reader made.
+	ErrBadCursor = errors.New("invalid cursor")
+)
 
-// Reader is what the read API needs from the store.
+// Reader is what the pages, feeds and API need from the store.
 type Reader interface {
-	// ListArticles returns the articles matching q, newest first.
-	ListArticles(q ListQuery) ([]*crawler.Article, error)
+	// Articles calls fn with each article matching q, newest first, after
+	// q.Cursor and at most q.Limit of them (0: all), and returns the cursor
+	// of the next page ("" when none is left). It stops at fn's first
+	// error and returns it.
+	Articles(q ListQuery, fn func(*crawler.Article) error) (next string, err error)
 	// GetArticle returns the article with the ID, or an error wrapping
 	// ErrNotFound (a nil article with a nil error is taken as not found).
 	GetArticle(id string) (*crawler.Article, error)
@@ -28,12 +36,33 @@ type Reader interface {
 	SourceStates() ([]crawler.SourceState, error)
 }
 
-// ListQuery selects articles.
+// Counter is implemented by readers that count matching articles per
+// pillar (the store); the list page shows the counts when its reader has it.
+type Counter interface {
+	CountArticles(q ListQuery) (Counts, error)
+}
+
+// ListQuery selects articles. Its fields are those of store.Query, so the
+// daemon converts one into the other.
 type ListQuery struct {
-	All    bool      // include articles judged not relevant
-	Pillar string    // only articles with this pillar; "" for any
-	Since  time.Time // only articles dated at or after; zero for any
-	Limit  int       // at most this many; 0 for the reader's default
+	All          bool      // include articles judged not relevant
+	Pillar       string    // only articles with this pillar among theirs; "" for any
+	Lang         string    // only articles in this language; "" for any
+	Source       string    // only articles found by this source; "" for any
+	Since        time.Time // only articles dated at or after; zero for any
+	Until        time.Time // only articles dated before; zero for any
+	Text         string    // only articles whose title or text has every word; "" for any
+	MinRelevance float64   // only articles at least this relevant
+	Cursor       string    // continue after the article this cursor names
+	Limit        int       // at most this many; 0 for no limit
+}
+
+// Counts are the numbers of articles matching a query: Total with its
+// pillar filter, All without, and per pillar without it.
+type Counts struct {
+	Total   int
+	All     int
+	Pillars map[string]int
 }
 
 // Server is the daemon's HTTP endpoint. Create it with New, then Start it,
@@ -48,6 +77,9 @@ type Server struct {
 	routesMu  sync.Mutex
 	routes    []route      // mounted by other packages; see Mount
 	reloadErr func() error // see SetReloadError
+
+	site     atomic.Pointer[site] // see SetConfig
+	failures loginLimiter         // failed logins, to slow guessing
 
 	mu   sync.Mutex
 	ln   net.Listener
@@ -76,18 +108,40 @@ func New(addr string, r Reader, m *Metrics, healthy func() error, logger *slog.L
 // Handler returns the routes, for use without a listener (httptest).
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /healthz", s.handleHealth)
-	mux.Handle("GET /metrics", s.metrics.Handler())
-	mux.HandleFunc("GET /api/articles", s.handleList)
-	mux.HandleFunc("GET /api/articles/{id}", s.handleArticle)
-	mux.HandleFunc("GET /api/sources", s.handleSources)
+	for _, rt := range s.builtin() {
+		mux.Handle(rt.pattern, s.guard(rt.handler, rt.access))
+	}
 	s.routesMu.Lock()
 	routes := s.routes
 	s.routesMu.Unlock()
 	for _, rt := range routes {
 		mux.Handle(rt.pattern, s.guard(rt.handler, rt.access))
 	}
-	return mux
+	return secure(mux)
+}
+
+// builtin lists the server's own routes with their access rules.
+func (s *Server) builtin() []route {
+	f := func(pattern string, h http.HandlerFunc, access Access) route {
+		return route{pattern, h, access}
+	}
+	return []route{
+		f("GET /healthz", s.handleHealth, Public),
+		f("GET /static/{file}", s.handleStatic, Public),
+		f("GET /login", s.handleLoginForm, Public),
+		f("POST /login", s.handleLogin, Public),
+		route{"GET /metrics", s.metrics.Handler(), Read},
+		f("GET /{$}", s.handleIndex, Read),
+		f("GET /articles/{id}", s.handleArticlePage, Read),
+		f("GET /sources", s.handleSourcesPage, Read),
+		f("GET /sources.opml", s.handleOPML, Read),
+		f("GET /feeds/all.atom", s.handleFeedAll, Read),
+		f("GET /feeds/pillar/{file}", s.handleFeedPillar, Read),
+		f("GET /feeds/lang/{file}", s.handleFeedLang, Read),
+		f("GET /api/articles", s.handleList, Read),
+		f("GET /api/articles/{id}", s.handleArticle, Read),
+		f("GET /api/sources", s.handleSources, Read),
+	}
 }
 
 // Start listens on the address at once, so a port already in use is

@@ -13,6 +13,7 @@ import (
 
 	"go.uber.org/goleak"
 
+	crawler "github.com/vnjp-monitor/crawler"
 	"github.com/vnjp-monitor/crawler/internal/server"
 )
 
@@ -77,7 +78,7 @@ func TestAPI_BadQuery(t *testing.T) {
 		query string
 		want  string
 	}{
-		{"since not RFC 3339", "since=yesterday", "since="},
+		{"since not a time", "since=yesterday", "since:"},
 		{"negative limit", "limit=-1", "limit="},
 		{"limit not a number", "limit=ten", "limit="},
 		{"all not a boolean", "all=maybe", "all="},
@@ -96,8 +97,9 @@ func TestAPI_ReaderError(t *testing.T) {
 	r := newReader()
 	r.err = errors.New("database closed")
 	_, c := startServer(t, r, nil, nil)
-	if _, err := c.ListArticles(server.ListQuery{}); err == nil || !strings.Contains(err.Error(), "500") || !strings.Contains(err.Error(), "database closed") {
-		t.Errorf("ListArticles error=%v, want the 500 and the reader's message", err)
+	_, err := c.Articles(server.ListQuery{}, func(*crawler.Article) error { return nil })
+	if err == nil || !strings.Contains(err.Error(), "500") || strings.Contains(err.Error(), "database closed") {
+		t.Errorf("Articles error=%v, want a 500 that does not show the reader's message", err)
 	}
 	if _, err := c.SourceStates(); err == nil || errors.Is(err, server.ErrNotFound) {
 		t.Errorf("SourceStates error=%v, want a non-not-found error", err)
@@ -162,7 +164,7 @@ func TestClose_CutsOffStuckRequest(t *testing.T) {
 	c := &server.Client{BaseURL: "http://" + s.Addr(), HTTP: &http.Client{Transport: tr}}
 	answered := make(chan error, 1)
 	go func() {
-		_, err := c.ListArticles(server.ListQuery{})
+		_, err := c.Articles(server.ListQuery{}, func(*crawler.Article) error { return nil })
 		answered <- err
 	}()
 	waitListed(t, r)
