@@ -29,6 +29,9 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 	}
 	fmt.Fprintf(a.stdout, "Configuration %s is valid: %d sources, %d pillars, database %s, schedule %q, listening on %s.\n",
 		cfg.Path, len(cfg.Sources), len(cfg.Pillars), cfg.Database, cfg.Crawl.Schedule, cfg.HTTP.Listen)
+	if err := exposedWithoutToken(cfg); err != nil {
+		fmt.Fprintf(a.stdout, "Warning: %v; `crawler run` will refuse to start.\n", err)
+	}
 	if *offline {
 		return nil
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os/signal"
@@ -37,12 +38,17 @@ func runCrawl(ctx context.Context, a *app, args []string) error {
 	// A closed terminal (SIGHUP) stops the pass as Ctrl-C does.
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGHUP)
 	defer stop()
+	var reports []crawl.Report
 	st, err := openStore(cfg)
-	if err != nil {
+	switch {
+	case errors.Is(err, store.ErrLocked):
+		reports, err = crawlViaDaemon(ctx, a, cfg, *only)
+	case err != nil:
 		return err
+	default:
+		defer st.Close()
+		reports, err = crawlOnce(ctx, a, cfg, st, sources)
 	}
-	defer st.Close()
-	reports, err := crawlOnce(ctx, a, cfg, st, sources)
 	if *verbose {
 		printFailures(a.stdout, reports)
 	}

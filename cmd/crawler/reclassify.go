@@ -2,10 +2,12 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/vnjp-monitor/crawler/internal/classify"
 	"github.com/vnjp-monitor/crawler/internal/crawl"
+	"github.com/vnjp-monitor/crawler/internal/store"
 )
 
 func runReclassify(ctx context.Context, a *app, args []string) error {
@@ -22,6 +24,9 @@ func runReclassify(ctx context.Context, a *app, args []string) error {
 		return fmt.Errorf("taxonomy in %s: %w", cfg.Path, err)
 	}
 	st, err := openStore(cfg)
+	if errors.Is(err, store.ErrLocked) {
+		return reclassifyViaDaemon(ctx, a, cfg)
+	}
 	if err != nil {
 		return err
 	}

@@ -28,6 +28,9 @@ func runDaemon(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := exposedWithoutToken(cfg); err != nil {
+		return err
+	}
 	d, err := daemon.Open(cfg, daemon.Options{Logger: a.logger, Grace: *grace, LockTimeout: lockTimeout})
 	if err != nil {
 		return err
@@ -69,4 +72,14 @@ func exitOnSecondSignal(ctx context.Context, log *slog.Logger) {
 	log.Warn("second signal: exiting now", slog.String("signal", s.String()))
 	fmt.Fprintln(os.Stderr, "crawler: interrupted")
 	os.Exit(130)
+}
+
+// exposedWithoutToken refuses a listen address reachable from other
+// machines when no token guards the pages, the API and the admin routes.
+func exposedWithoutToken(cfg *config.Config) error {
+	if cfg.HTTP.OnLoopback() || cfg.HTTP.Token != "" {
+		return nil
+	}
+	return fmt.Errorf("http.listen is %s, reachable from other machines, and no token is set: "+
+		"set http.token_file (or http.token) in %s, or listen on 127.0.0.1", cfg.HTTP.Listen, cfg.Path)
 }

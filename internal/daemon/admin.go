@@ -12,6 +12,7 @@ import (
 	crawler "github.com/vnjp-monitor/crawler"
 	"github.com/vnjp-monitor/crawler/internal/crawl"
 	"github.com/vnjp-monitor/crawler/internal/fetch"
+	"github.com/vnjp-monitor/crawler/internal/health"
 	"github.com/vnjp-monitor/crawler/internal/server"
 )
 
@@ -137,9 +138,10 @@ func adminJSON(w http.ResponseWriter, code int, v any) {
 	_ = json.NewEncoder(w).Encode(v)
 }
 
+// errText is err's message with any credentials in its URLs masked.
 func errText(err error) string {
 	if err == nil {
 		return ""
 	}
-	return err.Error()
+	return health.Redact(err.Error())
 }
