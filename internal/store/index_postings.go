@@ -45,10 +45,21 @@ func termKey(term string, week uint32) []byte {
 	return binary.BigEndian.AppendUint32(k, week)
 }
 
+// A posting list is the largest number in it (4 bytes, big-endian), so
+// that the usual insertion, of the newest article, appends without decoding
+// the list, then the numbers in increasing order as varint gaps.
+const postingHeader = 4
+
 // decodePostings appends the document numbers of a posting list to dst.
 func decodePostings(dst []uint32, v []byte) ([]uint32, error) {
+	if len(v) == 0 {
+		return dst, nil
+	}
+	if len(v) < postingHeader {
+		return dst, fmt.Errorf("posting list: %d bytes", len(v))
+	}
 	var last uint64
-	for len(v) > 0 {
+	for v = v[postingHeader:]; len(v) > 0; {
 		gap, n := binary.Uvarint(v)
 		if n <= 0 {
 			return dst, fmt.Errorf("posting list: bad varint")
@@ -61,7 +72,10 @@ func decodePostings(dst []uint32, v []byte) ([]uint32, error) {
 }
 
 func encodePostings(nums []uint32) []byte {
-	out := make([]byte, 0, len(nums)*2)
+	out := make([]byte, postingHeader, postingHeader+len(nums)*2)
+	if len(nums) > 0 {
+		binary.BigEndian.PutUint32(out, nums[len(nums)-1])
+	}
 	var last uint32
 	for _, n := range nums {
 		out = binary.AppendUvarint(out, uint64(n-last))
@@ -72,21 +86,22 @@ func encodePostings(nums []uint32) []byte {
 
 // addPosting inserts num into the list at key.
 func addPosting(b *bolt.Bucket, key []byte, num uint32) error {
-	nums, err := decodePostings(nil, b.Get(key))
+	v := b.Get(key)
+	if len(v) >= postingHeader {
+		if last := binary.BigEndian.Uint32(v); num > last { // the usual case: the newest article
+			nv := make([]byte, len(v), len(v)+binary.MaxVarintLen32)
+			copy(nv, v)
+			binary.BigEndian.PutUint32(nv, num)
+			return b.Put(key, binary.AppendUvarint(nv, uint64(num-last)))
+		}
+	}
+	nums, err := decodePostings(nil, v)
 	if err != nil {
 		return err
 	}
 	i, found := slices.BinarySearch(nums, num)
 	if found {
 		return nil
-	}
-	if i == len(nums) { // the usual case: the newest article
-		var last uint32
-		if len(nums) > 0 {
-			last = nums[len(nums)-1]
-		}
-		v := append(slices.Clone(b.Get(key)), binary.AppendUvarint(nil, uint64(num-last))...)
-		return b.Put(key, v)
 	}
 	return b.Put(key, encodePostings(slices.Insert(nums, i, num)))
 }

@@ -5,6 +5,8 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -76,7 +78,9 @@ func updateTerms(tx *bolt.Tx, old, a *crawler.Article, num uint32) error {
 	if a != nil {
 		after, wNew = indexTerms(a.Title, a.Text), weekOf(a.Date())
 	}
-	for t := range before {
+	// Sorted, successive keys share the B+tree path: far fewer cache misses
+	// than in map order.
+	for _, t := range slices.Sorted(maps.Keys(before)) {
 		if _, kept := after[t]; kept && wOld == wNew {
 			continue
 		}
@@ -84,7 +88,7 @@ func updateTerms(tx *bolt.Tx, old, a *crawler.Article, num uint32) error {
 			return fmt.Errorf("unindex term: %w", err)
 		}
 	}
-	for t := range after {
+	for _, t := range slices.Sorted(maps.Keys(after)) {
 		if _, had := before[t]; had && wOld == wNew {
 			continue
 		}
