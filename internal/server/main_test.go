@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"context"
+	"io"
 	"net/http"
 	"slices"
 	"strings"
@@ -116,7 +117,12 @@ func newReader() *memReader {
 // no keep-alive goroutine outlives the test.
 func startServer(t testing.TB, r server.Reader, m *server.Metrics, healthy func() error) (*server.Server, *server.Client) {
 	t.Helper()
-	s := server.New("127.0.0.1:0", r, m, healthy, nil)
+	return startWith(t, server.New("127.0.0.1:0", r, m, healthy, nil))
+}
+
+// startWith starts s as startServer does.
+func startWith(t testing.TB, s *server.Server) (*server.Server, *server.Client) {
+	t.Helper()
 	if err := s.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -134,4 +140,14 @@ func startServer(t testing.TB, r server.Reader, m *server.Metrics, healthy func(
 		t.Fatalf("Addr()=%q, want the bound loopback port", s.Addr())
 	}
 	return s, c
+}
+
+func readAll(t testing.TB, resp *http.Response) string {
+	t.Helper()
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
