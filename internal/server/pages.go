@@ -185,7 +185,13 @@ func (s *Server) handleArticlePage(w http.ResponseWriter, r *http.Request) {
 type sourcesPage struct {
 	Title string
 	Rows  []SourceRow
-	Now   time.Time
+	Tally []tally
+}
+
+// tally is how many sources have one status.
+type tally struct {
+	Status string
+	Count  int
 }
 
 func (s *Server) handleSourcesPage(w http.ResponseWriter, r *http.Request) {
@@ -197,8 +203,19 @@ func (s *Server) handleSourcesPage(w http.ResponseWriter, r *http.Request) {
 		s.internalError(w, r, err)
 		return
 	}
-	now := time.Now()
-	s.render(w, r, http.StatusOK, "sources", &sourcesPage{Title: "Sources", Rows: SourceRows(s.config().cfg, states, now), Now: now})
+	p := &sourcesPage{Title: "Sources", Rows: SourceRows(s.config().cfg, states, time.Now())}
+	for _, status := range []string{"ok", "failing", "silent", "never"} {
+		n := 0
+		for _, row := range p.Rows {
+			if row.Status == status {
+				n++
+			}
+		}
+		if n > 0 {
+			p.Tally = append(p.Tally, tally{status, n})
+		}
+	}
+	s.render(w, r, http.StatusOK, "sources", p)
 }
 
 // errorView is the model of the error template.

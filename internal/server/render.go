@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -32,6 +33,7 @@ var pages = func() map[string]*template.Template {
 	funcs := template.FuncMap{
 		"styleVersion": func() string { return styleVersion },
 		"ago":          func(t time.Time) string { return Ago(t, time.Now()) },
+		"every":        every,
 	}
 	out := map[string]*template.Template{}
 	for _, name := range []string{"list", "article", "sources", "error", "login"} {
@@ -119,4 +121,20 @@ func localPath(p string) string {
 		return "/"
 	}
 	return p
+}
+
+// every renders a duration as a reader says it: "3d", "12h", "90m".
+func every(s string) string {
+	d, err := time.ParseDuration(s)
+	switch {
+	case err != nil || d <= 0:
+		return s
+	case d%(24*time.Hour) == 0:
+		return strconv.Itoa(int(d/(24*time.Hour))) + "d"
+	case d%time.Hour == 0:
+		return strconv.Itoa(int(d/time.Hour)) + "h"
+	case d%time.Minute == 0:
+		return strconv.Itoa(int(d/time.Minute)) + "m"
+	}
+	return s
 }
