@@ -1,14 +1,22 @@
 # syntax=docker/dockerfile:1
 #
 # Build:  docker build -t vnjp-crawler --build-arg VERSION=$(git describe --tags --always) .
-# Run:    docker run -d --name vnjp -p 127.0.0.1:8080:8080 -v vnjp-data:/data vnjp-crawler
+# Token:  openssl rand -hex 32 > vnjp-token && chmod 600 vnjp-token && sudo chown 65532 vnjp-token
+# Run:    docker run -d --name vnjp -p 127.0.0.1:8080:8080 -v vnjp-data:/data \
+#           -v "$PWD/vnjp-token:/run/secrets/vnjp-token:ro" vnjp-crawler
+#         (or a Docker/compose secret named vnjp-token)
 # Config: the image carries the default config.yaml, rewritten to listen on
-#         0.0.0.0:8080 (a container's loopback is unreachable from outside)
-#         and to keep the database in the /data volume. To use your own,
-#         mount it over /etc/vnjp-monitor/config.yaml with those two settings:
+#         0.0.0.0:8080 (a container's loopback is unreachable from outside),
+#         to keep the database in the /data volume and, since the port is
+#         then reachable, to read the access token from
+#         /run/secrets/vnjp-token: without that file `crawler run` refuses
+#         to start. Browse http://127.0.0.1:8080/ and sign in with the token.
+#         To use your own config, mount it over
+#         /etc/vnjp-monitor/config.yaml with those three settings:
 #           database: /data/crawler.db
 #           http:
 #             listen: 0.0.0.0:8080
+#             token_file: /run/secrets/vnjp-token
 # Other commands run against the same volume, e.g.
 #         docker exec vnjp crawler --config /etc/vnjp-monitor/config.yaml sources
 
@@ -25,13 +33,15 @@ ARG VERSION=dev
 RUN CGO_ENABLED=0 go build -trimpath -tags timetzdata \
       -ldflags "-s -w -X github.com/vnjp-monitor/crawler.Version=${VERSION}" \
       -o /out/crawler ./cmd/crawler
-# The container's configuration: the default one with the two settings a
-# container needs. Fail the build if either line was not found.
+# The container's configuration: the default one with the three settings a
+# container needs. Fail the build if any line was not found.
 RUN sed -e 's|^database: .*|database: /data/crawler.db|' \
         -e 's|^  listen: .*|  listen: 0.0.0.0:8080|' \
+        -e 's|^  token_file: .*|  token_file: /run/secrets/vnjp-token|' \
         config.yaml > /out/config.yaml \
  && grep -q '^database: /data/crawler.db$' /out/config.yaml \
  && grep -q '^  listen: 0.0.0.0:8080$' /out/config.yaml \
+ && grep -q '^  token_file: /run/secrets/vnjp-token$' /out/config.yaml \
  && mkdir -p /out/data
 
 # distroless/static: CA certificates, /etc/passwd with nonroot (65532), no

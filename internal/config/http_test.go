@@ -3,6 +3,7 @@ package config
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -71,5 +72,44 @@ func TestOnLoopback(t *testing.T) {
 		if got := (HTTP{Listen: listen}).OnLoopback(); got != want {
 			t.Errorf("OnLoopback(%q)=%v, want %v", listen, got, want)
 		}
+	}
+}
+
+// TestDockerfileConfig applies the Dockerfile's edits of config.yaml and
+// checks that the container's configuration listens on every interface
+// only with a token file, so the image follows the rule `crawler run`
+// enforces.
+func TestDockerfileConfig(t *testing.T) {
+	docker, err := os.ReadFile("../../Dockerfile")
+	if err != nil {
+		t.Skip("no Dockerfile beside the module")
+	}
+	base, err := os.ReadFile("../../config.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfgText := string(base)
+	edits := regexp.MustCompile(`-e 's\|\^([^|]*)\|([^|]*)\|'`).FindAllStringSubmatch(string(docker), -1)
+	if len(edits) < 3 {
+		t.Fatalf("found %d sed edits in the Dockerfile", len(edits))
+	}
+	for _, e := range edits {
+		re := regexp.MustCompile(`(?m)^` + e[1])
+		if !re.MatchString(cfgText) {
+			t.Errorf("the Dockerfile edits %q, which config.yaml lacks", e[1])
+		}
+		cfgText = re.ReplaceAllLiteralString(cfgText, e[2])
+	}
+	dir := t.TempDir()
+	cfgText = strings.ReplaceAll(cfgText, "/run/secrets/vnjp-token", filepath.Join(dir, "token"))
+	if err := os.WriteFile(filepath.Join(dir, "token"), []byte("0123456789abcdef0123\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := Parse(strings.NewReader(cfgText), "container config")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.HTTP.OnLoopback() || cfg.HTTP.Token == "" || cfg.Database != "/data/crawler.db" {
+		t.Errorf("container config: listen %s, token set %v, database %s", cfg.HTTP.Listen, cfg.HTTP.Token != "", cfg.Database)
 	}
 }

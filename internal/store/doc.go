@@ -19,12 +19,24 @@
 // and the sketch by hash, so the lookup reads a handful of keys rather
 // than every article.
 //
+// # Queries
+//
+// [Store.Each] streams the articles matching a [Query] newest first, in
+// short read transactions, from an opaque cursor that articles stored
+// meanwhile never shift; [Store.Count] counts them per pillar. Filters
+// (relevance, pillar, language, source, dates) read a small metadata
+// record kept in the date index, never the articles. A search walks an
+// inverted index of folded words (Vietnamese with or without accents) and
+// of Japanese character pairs, grouped by week so that it reads newest
+// first and holds at most a week of matches. Every write goes through one
+// function (indexArticle) that keeps these indexes in step.
+//
 // # Layout
 //
 // Records are JSON, one bucket per kind (articles, urls, validators,
 // failures, sources); article records are compressed (DEFLATE, see
-// codec.go), since their evidence quotes their text. The date order, band
-// and counter indexes are small binary keys; the pending queue of each
+// codec.go), since their evidence quotes their text. The date order, band,
+// counter, document and search indexes are small binary keys; the pending queue of each
 // source is indexed by age so that it drains oldest first in bounded pages
 // ([Store.PendingPage]) and expires ([Store.ExpirePending]). Every method
 // runs in one transaction, so a killed process leaves either all or none of
