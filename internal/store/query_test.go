@@ -290,3 +290,36 @@ func TestMigrate_FromSchema1(t *testing.T) {
 		return nil
 	}))
 }
+
+// TestIndexArticle_Delete removes an article from the query indexes, as a
+// future delete must: nothing of it is left to find.
+func TestIndexArticle_Delete(t *testing.T) {
+	s := MustOpen(t)
+	ids := queryFixture(t, s)
+	a, err := s.Get(ids["lao"])
+	mustDo(t, err)
+	var num uint32
+	mustDo(t, s.update(func(tx *bolt.Tx) error {
+		num = decodeUint32(tx.Bucket(bucketDocIDs).Get([]byte(a.ID)))
+		return indexArticle(tx, a, nil)
+	}))
+	list, err := s.List(Query{All: true, Text: "aichi"})
+	mustDo(t, err)
+	if len(list) != 0 {
+		t.Errorf("search still finds the deleted article")
+	}
+	mustDo(t, s.view(func(tx *bolt.Tx) error {
+		if tx.Bucket(bucketDocs).Get(uint32Key(num)) != nil || tx.Bucket(bucketDocIDs).Get([]byte(a.ID)) != nil {
+			t.Error("document number left behind")
+		}
+		return tx.Bucket(bucketTerms).ForEach(func(k, v []byte) error {
+			nums, _ := decodePostings(nil, v)
+			if slices.Contains(nums, num) {
+				t.Errorf("term %q still lists the article", k)
+			}
+			return nil
+		})
+	}))
+	// Put the indexes back so that the cleanup's consistency check holds.
+	mustDo(t, s.update(func(tx *bolt.Tx) error { return indexArticle(tx, nil, a) }))
+}
