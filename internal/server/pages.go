@@ -31,6 +31,7 @@ type listPage struct {
 	All                 bool
 	Pillars, Langs      []option
 	Sources             []option
+	Partial             bool // counts stopped at maxCounted
 	AllFacet            facet
 	Facets              []facet
 	Counted             bool
@@ -99,18 +100,24 @@ func (st *site) fillOptions(p *listPage, q ListQuery) {
 	}
 }
 
+// maxCounted bounds the matches counted for the pillar tabs: past it the
+// page says "10000+", and a search for a word found in every article
+// stays as fast as a rare one.
+const maxCounted = 10000
+
 // fillCounts sets the pillar tabs when the reader can count.
 func (s *Server) fillCounts(p *listPage, q ListQuery, v url.Values) error {
 	counter, ok := s.reader.(Counter)
 	if !ok {
 		return nil
 	}
+	q.Limit = maxCounted
 	c, err := counter.CountArticles(q)
 	if err != nil {
 		return err
 	}
 	st := s.config()
-	p.Counted, p.Total = true, c.Total
+	p.Counted, p.Total, p.Partial = true, c.Total, c.Partial
 	p.AllFacet = facet{Name: "All pillars", Count: c.All, Href: withParam(v, "pillar", ""), Selected: q.Pillar == ""}
 	for _, pl := range st.cfg.Pillars {
 		n := c.Pillars[pl.ID]

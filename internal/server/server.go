@@ -37,7 +37,8 @@ type Reader interface {
 }
 
 // Counter is implemented by readers that count matching articles per
-// pillar (the store); the list page shows the counts when its reader has it.
+// pillar (the store); the list page shows the counts when its reader has
+// it. A positive q.Limit caps the matches counted (see Counts.Partial).
 type Counter interface {
 	CountArticles(q ListQuery) (Counts, error)
 }
@@ -58,11 +59,13 @@ type ListQuery struct {
 }
 
 // Counts are the numbers of articles matching a query: Total with its
-// pillar filter, All without, and per pillar without it.
+// pillar filter, All without, and per pillar without it. Partial means
+// the counter stopped at the query's Limit: the counts are lower bounds.
 type Counts struct {
 	Total   int
 	All     int
 	Pillars map[string]int
+	Partial bool
 }
 
 // Server is the daemon's HTTP endpoint. Create it with New, then Start it,

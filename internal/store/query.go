@@ -125,7 +125,8 @@ func (p *plan) walkTerms(tx *bolt.Tx, fn func(key []byte, m meta) bool) error {
 	// The longest term is the likeliest to be rare; it drives the walk and
 	// the others are looked up for the weeks it has.
 	driver := slices.MaxFunc(p.terms, func(a, b string) int { return len(a) - len(b) })
-	terms, docs := tx.Bucket(bucketTerms), tx.Bucket(bucketDocs)
+	terms := tx.Bucket(bucketTerms)
+	docs := docReader{c: tx.Bucket(bucketDocs).Cursor()}
 	prefix := append([]byte(driver), 0)
 	week := uint32(1<<32 - 1)
 	if p.before != nil {
@@ -166,7 +167,7 @@ func (p *plan) walkTerms(tx *bolt.Tx, fn func(key []byte, m meta) bool) error {
 		}
 		hits = hits[:0]
 		for _, n := range nums {
-			key, m, ok := splitDoc(docs.Get(uint32Key(n)))
+			key, m, ok := splitDoc(docs.get(n))
 			if !ok || p.before != nil && bytes.Compare(key, p.before) >= 0 ||
 				p.since != nil && bytes.Compare(key, p.since) < 0 || !p.matches(m) {
 				continue
@@ -184,6 +185,33 @@ func (p *plan) walkTerms(tx *bolt.Tx, fn func(key []byte, m meta) bool) error {
 		}
 		week--
 	}
+}
+
+// docReader reads documents in increasing number. A week's documents
+// mostly have neighbouring numbers (articles arrive in date order), so it
+// steps to the next few keys rather than searching the tree for each.
+type docReader struct {
+	c   *bolt.Cursor
+	num uint32 // the cursor's key; 0 before the first read
+	v   []byte
+}
+
+// maxStep is how far ahead stepping beats a search from the root.
+const maxStep = 16
+
+func (d *docReader) get(n uint32) []byte {
+	if d.num == 0 || n < d.num || n-d.num > maxStep {
+		k, v := d.c.Seek(uint32Key(n))
+		d.num, d.v = decodeUint32(k), v
+	}
+	for d.num != 0 && d.num < n {
+		k, v := d.c.Next()
+		d.num, d.v = decodeUint32(k), v
+	}
+	if d.num != n {
+		return nil
+	}
+	return d.v
 }
 
 // Each calls fn with every article matching q, newest first by Date (ties
@@ -259,44 +287,73 @@ type Counts struct {
 	// of its pillars), so a page can show what each pillar would give.
 	All     int
 	Pillars map[string]int
+	// Partial means counting stopped at the limit: the counts are those of
+	// the newest matches, lower bounds of the real ones.
+	Partial bool
 }
 
-// Count counts the articles matching q (its Cursor and Limit ignored).
-// Without filters beyond relevance it reads the counters every write keeps;
-// otherwise it walks the matches' index entries, never the articles.
+// Count counts the articles matching q; its Cursor is ignored and a Limit
+// caps how many matches are counted (then Partial is set), so that a
+// search for a word in every article stays cheap. Without filters beyond
+// relevance it reads the counters every write keeps; otherwise it walks
+// the matches' index entries, never the articles.
 func (s *Store) Count(q Query) (Counts, error) {
+	limit := q.Limit
 	q.Cursor, q.Limit = "", 0
 	pillar := q.Pillar
 	q.Pillar = ""
 	c := Counts{Pillars: map[string]int{}}
+	var err error
 	if q == (Query{}) {
-		st, err := s.Stats()
-		if err != nil {
-			return Counts{}, err
-		}
-		c.All, c.Pillars = st.Relevant, st.Pillars
-	} else {
-		p, err := newPlan(q)
-		if err != nil {
-			return Counts{}, err
-		}
 		err = s.view(func(tx *bolt.Tx) error {
-			return p.walk(tx, func(_ []byte, m meta) bool {
-				c.All++
-				_, pillars, _, _ := m.fields()
-				eachItem(pillars, func(b []byte) { c.Pillars[string(b)]++ })
-				return true
-			})
+			c.All, c.Pillars = readCounters(tx)
+			return nil
 		})
-		if err != nil {
-			return Counts{}, fmt.Errorf("count articles: %w", err)
-		}
+	} else {
+		err = s.countWalk(q, limit, &c)
+	}
+	if err != nil {
+		return Counts{}, fmt.Errorf("count articles: %w", err)
 	}
 	c.Total = c.All
 	if pillar != "" {
 		c.Total = c.Pillars[pillar]
 	}
 	return c, nil
+}
+
+// countWalk counts the matches of q, at most limit of them (0: all).
+func (s *Store) countWalk(q Query, limit int, c *Counts) error {
+	p, err := newPlan(q)
+	if err != nil {
+		return err
+	}
+	return s.view(func(tx *bolt.Tx) error {
+		return p.walk(tx, func(_ []byte, m meta) bool {
+			if limit > 0 && c.All == limit {
+				c.Partial = true
+				return false
+			}
+			c.All++
+			_, pillars, _, _ := m.fields()
+			eachItem(pillars, func(b []byte) { c.Pillars[string(b)]++ })
+			return true
+		})
+	})
+}
+
+// readCounters returns the relevant-article counter and the per-pillar
+// ones that every write keeps.
+func readCounters(tx *bolt.Tx) (relevant int, pillars map[string]int) {
+	pillars = map[string]int{}
+	b := tx.Bucket(bucketCounts)
+	relevant = int(decodeUint64(b.Get([]byte(counterRelevant))))
+	c := b.Cursor()
+	prefix := []byte(counterPillar)
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		pillars[string(k[len(prefix):])] = int(decodeUint64(v))
+	}
+	return relevant, pillars
 }
 
 // Cursor returns the cursor that continues after the article with the

@@ -198,6 +198,7 @@ func TestCount(t *testing.T) {
 		{"lang", Query{Lang: "vi"}, 2, 2, map[string]int{"development-infrastructure": 1, "labour": 1}},
 		{"lang and pillar", Query{Lang: "vi", Pillar: crawler.PillarLabour}, 1, 2, map[string]int{"development-infrastructure": 1, "labour": 1}},
 		{"search", Query{Text: "ベトナム"}, 2, 2, map[string]int{"health": 1, "labour": 1, "green-transition-energy": 1, "economy-trade-investment": 1}},
+		{"capped", Query{All: true, Limit: 4}, 4, 4, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -205,6 +206,9 @@ func TestCount(t *testing.T) {
 			mustDo(t, err)
 			if c.Total != tt.total || c.All != tt.all {
 				t.Errorf("Total=%d All=%d, want %d %d", c.Total, c.All, tt.total, tt.all)
+			}
+			if c.Partial != (tt.q.Limit > 0) {
+				t.Errorf("Partial=%v with limit %d", c.Partial, tt.q.Limit)
 			}
 			if tt.pillars != nil && !mapsEqual(c.Pillars, tt.pillars) {
 				t.Errorf("Pillars=%v, want %v", c.Pillars, tt.pillars)
