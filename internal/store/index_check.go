@@ -61,6 +61,7 @@ func checkQueryIndexes(tx *bolt.Tx) []error {
 	if got != want {
 		bad("search index holds %d postings, the articles have %d", got, want)
 	}
+	checkFacets(tx, bad)
 	return errs
 }
 

@@ -3,7 +3,6 @@ package store
 import (
 	"encoding/binary"
 	"math"
-	"slices"
 
 	"github.com/vnjp-monitor/crawler"
 )
@@ -33,11 +32,7 @@ func encodeMeta(a *crawler.Article, docnum uint32) meta {
 	binary.BigEndian.PutUint16(m[5:], uint16(rel))
 	m = appendShort(m, a.Lang)
 	m = appendList(m, a.Pillars)
-	sources := a.Sources
-	if a.Source != "" && !slices.Contains(sources, a.Source) {
-		sources = append([]string{a.Source}, sources...)
-	}
-	return appendList(m, sources)
+	return appendList(m, sourcesOf(a))
 }
 
 func appendShort(m []byte, s string) []byte {

@@ -15,10 +15,10 @@ var keyReindexAfter = []byte("reindex_after")
 var migrateBatchSize = 500
 
 // migrateToV3 builds the query indexes (the filter meta in the date order,
-// document numbers, the search index) of a version-2 file, in
-// transactions of migrateBatchSize articles, so that a large file neither
-// holds all its changes in memory nor loses the work done when the process
-// is killed: a marker in the meta bucket says where to resume.
+// document numbers, the search index, the facet counters) of a version-2
+// file, in transactions of migrateBatchSize articles, so that a large file
+// neither holds all its changes in memory nor loses the work done when the
+// process is killed: a marker in the meta bucket says where to resume.
 func (s *Store) migrateToV3() error {
 	for {
 		done, err := s.reindexStep()
@@ -37,6 +37,12 @@ func (s *Store) reindexStep() (done bool, err error) {
 	err = s.update(func(tx *bolt.Tx) error {
 		m := tx.Bucket(bucketMeta)
 		after := m.Get(keyReindexAfter)
+		if after == nil {
+			// A fresh start: whatever the query indexes hold is stale.
+			if err := resetQueryIndexes(tx); err != nil {
+				return err
+			}
+		}
 		c := tx.Bucket(bucketArticles).Cursor()
 		k, _ := seekAfter(c, after)
 		var last []byte
@@ -57,4 +63,18 @@ func (s *Store) reindexStep() (done bool, err error) {
 		return m.Delete(keyReindexAfter)
 	})
 	return done, err
+}
+
+// resetQueryIndexes empties the buckets indexArticle fills, except the date
+// order, whose entries every article overwrites.
+func resetQueryIndexes(tx *bolt.Tx) error {
+	for _, name := range [][]byte{bucketDocs, bucketDocIDs, bucketTerms, bucketFacets} {
+		if err := tx.DeleteBucket(name); err != nil {
+			return fmt.Errorf("reset %s: %w", name, err)
+		}
+		if _, err := tx.CreateBucket(name); err != nil {
+			return fmt.Errorf("reset %s: %w", name, err)
+		}
+	}
+	return nil
 }

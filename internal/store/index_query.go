@@ -28,6 +28,9 @@ func indexArticle(tx *bolt.Tx, old, a *crawler.Article) error {
 		}
 		num = decodeUint32(ids.Get([]byte(old.ID)))
 	}
+	if err := updateFacets(tx, old, a); err != nil {
+		return err
+	}
 	if a == nil {
 		if num != 0 {
 			if err := errors.Join(docs.Delete(uint32Key(num)), ids.Delete([]byte(old.ID))); err != nil {

@@ -35,6 +35,7 @@ var (
 	bucketDocs       = []byte("docs")       // 4-byte document number -> order key and meta (docValue)
 	bucketDocIDs     = []byte("docids")     // id -> 4-byte document number
 	bucketTerms      = []byte("terms")      // termKey(term, week) -> posting list (index_postings.go)
+	bucketFacets     = []byte("facets")     // facetKey(kind, value, pillar) -> 8-byte count of relevant articles
 	// source NUL, added time, url -> nothing: the pending queue in the
 	// order it drains (pendingOrderKey)
 	bucketPendingOrder = []byte("pending_order")
@@ -50,6 +51,7 @@ var (
 		bucketSearchLinks, bucketSearchIDs,
 		bucketErrLog, bucketSketch, bucketSketches,
 		bucketDocs, bucketDocIDs, bucketTerms,
+		bucketFacets,
 	}
 
 	keySchema = []byte("schema")

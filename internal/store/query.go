@@ -295,8 +295,9 @@ type Counts struct {
 // Count counts the articles matching q; its Cursor is ignored and a Limit
 // caps how many matches are counted (then Partial is set), so that a
 // search for a word in every article stays cheap. Without filters beyond
-// relevance it reads the counters every write keeps; otherwise it walks
-// the matches' index entries, never the articles.
+// relevance, or beyond one language or one source, it reads the counters
+// every write keeps; otherwise it walks the matches' index entries, never
+// the articles.
 func (s *Store) Count(q Query) (Counts, error) {
 	limit := q.Limit
 	q.Cursor, q.Limit = "", 0
@@ -304,12 +305,24 @@ func (s *Store) Count(q Query) (Counts, error) {
 	q.Pillar = ""
 	c := Counts{Pillars: map[string]int{}}
 	var err error
-	if q == (Query{}) {
+	facet := q
+	facet.Lang, facet.Source = "", ""
+	switch {
+	case q == (Query{}):
 		err = s.view(func(tx *bolt.Tx) error {
 			c.All, c.Pillars = readCounters(tx)
 			return nil
 		})
-	} else {
+	case facet == (Query{}) && (q.Lang == "") != (q.Source == ""):
+		kind, value := byte(facetLang), q.Lang
+		if q.Source != "" {
+			kind, value = facetSource, q.Source
+		}
+		err = s.view(func(tx *bolt.Tx) error {
+			c.All, c.Pillars = readFacet(tx, kind, value)
+			return nil
+		})
+	default:
 		err = s.countWalk(q, limit, &c)
 	}
 	if err != nil {
