@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 
 	"github.com/vnjp-monitor/crawler"
@@ -49,6 +50,7 @@ func BenchmarkPage100k(b *testing.B) {
 		{"page/lang", "/?lang=vi"},
 		{"page/search", "/?q=" + benchRareEN},
 		{"page/search vi folded", "/?q=hai+phong"},
+		{"page/search common", "/?q=" + strings.Fields(synthText(1, 3))[0]},
 		{"page/search + pillar", "/?q=" + benchRareEN + "&pillar=labour"},
 		{"page/deep cursor", "/?cursor=" + deep},
 		{"api/no filter", "/api/articles"},
