@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -49,18 +48,6 @@ func TestRunRefusesExposedWithoutToken(t *testing.T) {
 	}
 }
 
-// freePort returns a loopback address with a port free a moment ago.
-func freePort(t *testing.T) string {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := ln.Addr().String()
-	ln.Close()
-	return addr
-}
-
 // TestCommandsThroughDaemon runs the CLI while a daemon holds the
 // database: crawl and reclassify go through its admin routes, list through
 // its API, with the token the configuration names.
@@ -75,7 +62,7 @@ func TestCommandsThroughDaemon(t *testing.T) {
 		t.Fatal(err)
 	}
 	yaml := demoConfigYAML(site, filepath.Join(dir, "d.db"))
-	yaml = strings.Replace(yaml, "listen: 127.0.0.1:8080", "listen: "+freePort(t)+"\n  token_file: token", 1)
+	yaml = strings.Replace(yaml, "listen: 127.0.0.1:8080", "listen: "+freeAddr(t)+"\n  token_file: token", 1)
 	yaml = strings.Replace(yaml, `schedule: "@every 10s"`, `schedule: "0 0 1 1 *"`, 1) // only the start-up crawl
 	path := filepath.Join(dir, "config.yaml")
 	if err := os.WriteFile(path, []byte(yaml), 0o600); err != nil {
