@@ -37,8 +37,8 @@ func (r reader) CountArticles(q server.ListQuery) (server.Counts, error) {
 
 func (r reader) GetArticle(id string) (*crawler.Article, error) {
 	a, err := r.st.Get(id)
-	if errors.Is(err, store.ErrNotFound) {
-		return nil, server.ErrNotFound
+	if errors.Is(err, store.ErrNotFound) || errors.Is(err, store.ErrAmbiguous) {
+		return nil, fmt.Errorf("%w: %v", server.ErrNotFound, err) // a prefix that names no single article
 	}
 	return a, err
 }

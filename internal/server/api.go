@@ -109,19 +109,31 @@ func (s *Server) handleList(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handleArticle(w http.ResponseWriter, r *http.Request) {
+	a := s.lookup(w, r, func(id string) {
+		writeJSON(w, http.StatusNotFound, apiError{fmt.Sprintf("no article with id %q", id)})
+	})
+	if a != nil {
+		writeJSON(w, http.StatusOK, withPillars(a))
+	}
+}
+
+// lookup reads the article the path names. When there is none it calls
+// notFound, on a failure it answers 500, and in both cases returns nil.
+func (s *Server) lookup(w http.ResponseWriter, r *http.Request, notFound func(id string)) *crawler.Article {
 	if !s.canRead(w) {
-		return
+		return nil
 	}
 	id := r.PathValue("id")
 	a, err := s.reader.GetArticle(id)
 	switch {
 	case errors.Is(err, ErrNotFound) || (err == nil && a == nil):
-		writeJSON(w, http.StatusNotFound, apiError{fmt.Sprintf("no article with id %q", id)})
+		notFound(id)
+		return nil
 	case err != nil:
 		s.internalError(w, r, err)
-	default:
-		writeJSON(w, http.StatusOK, withPillars(a))
+		return nil
 	}
+	return a
 }
 
 func (s *Server) handleSources(w http.ResponseWriter, r *http.Request) {

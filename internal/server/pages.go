@@ -173,17 +173,10 @@ func feedFor(q ListQuery) (href, title string) {
 }
 
 func (s *Server) handleArticlePage(w http.ResponseWriter, r *http.Request) {
-	if !s.canRead(w) {
-		return
-	}
-	id := r.PathValue("id")
-	a, err := s.reader.GetArticle(id)
-	switch {
-	case errors.Is(err, ErrNotFound) || (err == nil && a == nil):
+	a := s.lookup(w, r, func(id string) {
 		s.errorPage(w, r, http.StatusNotFound, fmt.Sprintf("No article has the ID %q.", id))
-	case err != nil:
-		s.internalError(w, r, err)
-	default:
+	})
+	if a != nil {
 		s.render(w, r, http.StatusOK, "article", s.config().articlePage(a))
 	}
 }
