@@ -9,7 +9,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// The search index maps a term and a week to the document numbers of the
+// The search index maps a week and a term to the document numbers of the
 // articles dated that week that contain the term. Grouping by week keeps a
 // posting list small (a common word's list holds one week of articles) and
 // lets a search walk newest first week by week, never holding more than a
@@ -37,12 +37,14 @@ func weekOfKey(k []byte) uint32 {
 	return weekOf(t)
 }
 
-// termKey is term NUL week. Terms never contain NUL.
+// termKey is the week, then the term. Week first keeps the terms of one
+// week together in the tree: a new article, dated this week like most new
+// ones, rewrites the pages of this week's range only, not a page per term
+// across the whole index.
 func termKey(term string, week uint32) []byte {
-	k := make([]byte, 0, len(term)+5)
-	k = append(k, term...)
-	k = append(k, 0)
-	return binary.BigEndian.AppendUint32(k, week)
+	k := make([]byte, 4, 4+len(term))
+	binary.BigEndian.PutUint32(k, week)
+	return append(k, term...)
 }
 
 // A posting list is the largest number in it (4 bytes, big-endian), so

@@ -122,12 +122,11 @@ func (p *plan) walkTerms(tx *bolt.Tx, fn func(key []byte, m meta) bool) error {
 	if len(p.terms) == 0 {
 		return nil // nothing searchable in the query: nothing matches
 	}
-	// The longest term is the likeliest to be rare; it drives the walk and
-	// the others are looked up for the weeks it has.
+	// The longest term is the likeliest to be rare; it is read first, and
+	// the others only for the weeks that have it.
 	driver := slices.MaxFunc(p.terms, func(a, b string) int { return len(a) - len(b) })
 	terms := tx.Bucket(bucketTerms)
 	docs := docReader{c: tx.Bucket(bucketDocs).Cursor()}
-	prefix := append([]byte(driver), 0)
 	week := uint32(1<<32 - 1)
 	if p.before != nil {
 		week = weekOfKey(p.before)
@@ -144,14 +143,16 @@ func (p *plan) walkTerms(tx *bolt.Tx, fn func(key []byte, m meta) bool) error {
 	}
 	var hits []hit
 	for {
-		k, v := seekLE(c, termKey(driver, week), prefix)
-		if k == nil {
+		// The newest week at or before week that has any term at all.
+		k, _ := seekLE(c, append(termKey("", week), 0xFF), nil)
+		if k == nil || len(k) < 4 {
 			return nil
 		}
-		week = decodeUint32(k[len(prefix):])
+		week = decodeUint32(k[:4])
 		if week < low {
 			return nil
 		}
+		v := terms.Get(termKey(driver, week))
 		var err error
 		if nums, err = decodePostings(nums[:0], v); err != nil {
 			return err
