@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -90,8 +91,8 @@ func TestOpen_MigratesSchema1(t *testing.T) {
 
 	s = MustOpenPath(t, path)
 	mustDo(t, s.view(func(tx *bolt.Tx) error {
-		if v := string(tx.Bucket(bucketMeta).Get(keySchema)); v != "2" {
-			t.Errorf("schema %q after migration, want 2", v)
+		if v := string(tx.Bucket(bucketMeta).Get(keySchema)); v != strconv.Itoa(schemaVersion) {
+			t.Errorf("schema %q after migration, want %d", v, schemaVersion)
 		}
 		return tx.Bucket(bucketArticles).ForEach(func(k, v []byte) error {
 			if v[0] != recordDeflate {

@@ -259,21 +259,22 @@ func TestQuery_FollowsWrites(t *testing.T) {
 	}
 }
 
-// TestMigrate_FromSchema1 turns a file back into the version-1 layout and
-// reopens it: the query indexes are rebuilt and the file is current.
-func TestMigrate_FromSchema1(t *testing.T) {
+// TestMigrate_BuildsQueryIndexes turns a file back into the version-2
+// layout, without query indexes, and reopens it: they are rebuilt, in
+// several transactions, and the file is current.
+func TestMigrate_BuildsQueryIndexes(t *testing.T) {
 	path := t.TempDir() + "/old.db"
 	s, err := Open(path, Options{})
 	mustDo(t, err)
 	defer s.Close()
 	ids := queryFixture(t, s)
 	mustDo(t, s.update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketDocs, bucketDocIDs, bucketTerms} {
+		for _, b := range [][]byte{bucketDocs, bucketDocIDs, bucketTerms, bucketFacets} {
 			if err := tx.DeleteBucket(b); err != nil {
 				return err
 			}
 		}
-		return tx.Bucket(bucketMeta).Put(keySchema, []byte("1"))
+		return tx.Bucket(bucketMeta).Put(keySchema, []byte("2"))
 	}))
 	mustDo(t, s.Close())
 	defer func(n int) { migrateBatchSize = n }(migrateBatchSize)
