@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -222,6 +223,20 @@ func TestUndecodableRecord(t *testing.T) {
 	}
 	if !strings.Contains(logs.String(), bad) || !strings.Contains(logs.String(), "level=WARN") {
 		t.Errorf("no warning naming %s:\n%s", bad, logs.String())
+	}
+	// Paged one at a time, the walk moves past the bad record, and the
+	// page of the last good one says no more are left.
+	var paged []string
+	for q := (Query{All: true, Limit: 1}); ; {
+		next, err := s.Each(q, func(a *crawler.Article) error { paged = append(paged, a.ID); return nil })
+		mustDo(t, err)
+		if next == "" {
+			break
+		}
+		q.Cursor = next
+	}
+	if len(paged) != 2 || slices.Contains(paged, bad) {
+		t.Errorf("Each page by page gave %v, want the 2 good ones", paged)
 	}
 	seen := 0
 	mustDo(t, s.ForEach(func(*crawler.Article) error { seen++; return nil }))
