@@ -8,6 +8,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/vnjp-monitor/crawler"
+	"github.com/vnjp-monitor/crawler/internal/fold"
 )
 
 // When a record has no evidence spans (it was classified before the
@@ -103,30 +104,15 @@ func isAcronym(s string) bool {
 	return upper >= 2
 }
 
-// foldRunes lower-cases s and strips diacritics rune by rune, keeping one
-// rune per rune of the (NFC) input, so offsets into the folded text are
-// offsets into the original.
+// foldRunes folds s rune by rune (fold.Rune: case, diacritics), keeping
+// one rune per rune of the (NFC) input, so offsets into the folded text
+// are offsets into the original.
 func foldRunes(s string) []rune {
 	out := make([]rune, 0, len(s))
 	for _, r := range s {
-		out = append(out, foldRune(r))
+		out = append(out, fold.Rune(r))
 	}
 	return out
-}
-
-func foldRune(r rune) rune {
-	switch r {
-	case 'đ', 'Đ':
-		return 'd'
-	}
-	r = unicode.ToLower(r)
-	if r < 0x80 || isCJK(r) {
-		return r
-	}
-	for _, b := range norm.NFD.String(string(r)) {
-		return b // the base letter comes first
-	}
-	return r
 }
 
 func isCJK(r rune) bool {
@@ -146,7 +132,7 @@ func (pp pillarPhrases) find(sentence string) []crawler.Mark {
 	orig := []rune(norm.NFC.String(sentence))
 	folded := make([]rune, len(orig))
 	for i, r := range orig {
-		folded[i] = foldRune(r)
+		folded[i] = fold.Rune(r)
 	}
 	var excluded []crawler.Mark
 	for _, ph := range pp.exclude {

@@ -39,6 +39,7 @@ func TestPhrasesFind(t *testing.T) {
 		{"Talks on food security, not maritime security.", "Talks on food security, not maritime [security]."},
 		{"Bảo vệ quyền lợi của người lao động và đào tạo nghề.", "Bảo vệ quyền lợi của [người lao động] và [đào tạo] nghề."},
 		{"Bao ve quyen loi cua nguoi lao dong.", "Bao ve quyen loi cua [nguoi lao dong]."},
+		{"ＷＯＲＫＥＲＳ in full-width letters.", "[ＷＯＲＫＥＲＳ] in full-width letters."},
 		{"在留資格別では、技能実習に次いで「特定技能」が伸びた。", "在留資格別では、[技能実習]に次いで「[特定技能]」が伸びた。"},
 		{"A new programme for workers.", "A new programme for [workers]."},
 		{"A new programme.", "A new [programme]."},
