@@ -16,21 +16,32 @@ import (
 	"github.com/vnjp-monitor/crawler/internal/server"
 )
 
+// daemonRequest is a request to the running daemon's admin route path,
+// carrying the configuration's token when one is set: a loopback caller
+// needs none, but the daemon may listen on an address where it does.
+func daemonRequest(ctx context.Context, cfg *config.Config, method, path string, v url.Values) (*http.Request, error) {
+	u := server.BaseURL(cfg.HTTP.Listen) + path
+	if len(v) > 0 {
+		u += "?" + v.Encode()
+	}
+	req, err := http.NewRequestWithContext(ctx, method, u, nil)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.HTTP.Token != "" {
+		req.Header.Set("Authorization", "Bearer "+cfg.HTTP.Token)
+	}
+	return req, nil
+}
+
 // adminPost asks the running daemon to act, through its admin routes: the
 // way `crawl --once` and `reclassify` work while the daemon holds the
 // database. The request waits for the work (a crawl pass may take
 // minutes); Ctrl-C cancels it.
 func adminPost(ctx context.Context, cfg *config.Config, path string, v url.Values, out any) error {
-	u := server.BaseURL(cfg.HTTP.Listen) + path
-	if len(v) > 0 {
-		u += "?" + v.Encode()
-	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, u, nil)
+	req, err := daemonRequest(ctx, cfg, http.MethodPost, path, v)
 	if err != nil {
 		return err
-	}
-	if cfg.HTTP.Token != "" {
-		req.Header.Set("Authorization", "Bearer "+cfg.HTTP.Token)
 	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {

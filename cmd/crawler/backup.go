@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/vnjp-monitor/crawler/internal/config"
-	"github.com/vnjp-monitor/crawler/internal/server"
 	"github.com/vnjp-monitor/crawler/internal/store"
 )
 
@@ -57,11 +56,11 @@ func runBackup(ctx context.Context, a *app, args []string) error {
 // backupFromDaemon asks the daemon's admin route for a copy and writes it
 // to file atomically.
 func backupFromDaemon(ctx context.Context, cfg *config.Config, file string) (int64, error) {
-	u := server.BaseURL(cfg.HTTP.Listen) + "/admin/backup"
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, u, nil)
+	req, err := daemonRequest(ctx, cfg, http.MethodPost, "/admin/backup", nil)
 	if err != nil {
 		return 0, err
 	}
+	u := req.URL.String()
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
 		return 0, fmt.Errorf("the database is in use and the daemon at %s does not answer: %w", u, err)

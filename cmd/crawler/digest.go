@@ -27,8 +27,8 @@ Commands:
   unsubscribe EMAIL                                  stop the digests to EMAIL (a request that came by mail)
   resubscribe EMAIL                                  start them again
 
-When the daemon holds the database, these go through its loopback admin
-routes on http.listen, so use the daemon's configuration.`
+When the daemon holds the database, these go through its admin routes on
+http.listen (with http.token when set), so use the daemon's configuration.`
 
 func runDigest(ctx context.Context, a *app, args []string) error {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "help" || args[0] == "--help" {
@@ -65,7 +65,7 @@ func openDigest(a *app, cfg *config.Config) (*digestBackend, error) {
 	if errors.Is(err, store.ErrLocked) {
 		base := server.BaseURL(cfg.HTTP.Listen)
 		a.logger.Debug("database held by the daemon; asking it", slog.String("url", base))
-		return &digestBackend{client: &digest.Client{BaseURL: base}, close: func() {}}, nil
+		return &digestBackend{client: &digest.Client{BaseURL: base, Token: cfg.HTTP.Token}, close: func() {}}, nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("open database: %w", err)

@@ -35,7 +35,7 @@ type digester struct {
 
 // openDigest makes the digest Service for cfg and mounts its routes on the
 // HTTP server (before it starts): the public unsubscribe endpoint and the
-// loopback admin routes of `crawler digest`.
+// admin routes of `crawler digest`.
 func (d *Daemon) openDigest(cfg *config.Config) error {
 	svc, err := d.newDigestService(cfg)
 	if err != nil {

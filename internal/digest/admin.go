@@ -10,7 +10,8 @@ import (
 )
 
 // Admin routes let `crawler digest` work while the daemon holds the
-// database. The daemon mounts them for loopback callers only.
+// database. The daemon mounts them with admin access: loopback callers, or
+// requests with the token.
 const (
 	RouteSend       = "POST /admin/digest/send"
 	RoutePreview    = "GET /admin/digest/preview"

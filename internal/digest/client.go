@@ -16,6 +16,7 @@ import (
 // the daemon holds the database.
 type Client struct {
 	BaseURL string       // such as "http://127.0.0.1:8080"
+	Token   string       // http.token, sent as a bearer token when set
 	HTTP    *http.Client // nil: no overall timeout; each call sets its own
 }
 
@@ -73,6 +74,11 @@ func (c *Client) do(ctx context.Context, method, path string, body io.Reader, ou
 	}
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
+	}
+	// A loopback caller needs no token, but the daemon may listen on an
+	// address where it does.
+	if c.Token != "" {
+		req.Header.Set("Authorization", "Bearer "+c.Token)
 	}
 	hc := c.HTTP
 	if hc == nil {
