@@ -42,7 +42,7 @@ func (s *Store) Put(a *crawler.Article) (id string, merged bool, err error) {
 		return "", false, err
 	}
 	err = s.update(func(tx *bolt.Tx) error {
-		id, merged, err = put(tx, p.rec, p.fp)
+		id, merged, err = put(tx, nil, p.rec, p.fp)
 		return err
 	})
 	if err != nil {
@@ -84,7 +84,9 @@ func (s *Store) Prepare(a *crawler.Article) (*Prepared, error) {
 	return &Prepared{rec: rec, fp: fingerprintText(rec.Text)}, nil
 }
 
-func put(tx *bolt.Tx, rec *crawler.Article, fp fingerprint) (string, bool, error) {
+// put stores rec (see Put) in tx, its search-index changes in pb (nil:
+// written at once).
+func put(tx *bolt.Tx, pb *postingBatch, rec *crawler.Article, fp fingerprint) (string, bool, error) {
 	stored, err := findByURL(tx, rec.URLs)
 	if err == nil && stored == nil {
 		stored, err = findNearDuplicate(tx, rec, fp)
@@ -98,10 +100,10 @@ func put(tx *bolt.Tx, rec *crawler.Article, fp fingerprint) (string, bool, error
 		if mergeInto(tx, stored, rec) {
 			newFP = &fp
 		}
-		return stored.ID, true, writeArticle(tx, &old, stored, newFP)
+		return stored.ID, true, writeArticle(tx, pb, &old, stored, newFP)
 	}
 	rec.ID = newID(tx, rec.URL)
-	return rec.ID, false, writeArticle(tx, nil, rec, &fp)
+	return rec.ID, false, writeArticle(tx, pb, nil, rec, &fp)
 }
 
 // findByURL returns the record owning the first known URL of urls, or nil.
@@ -147,7 +149,7 @@ func (s *Store) AddURL(id, url, source string) error {
 		old := *a
 		a.URLs = appendMissing(slices.Clone(a.URLs), url)
 		a.Sources = appendMissing(slices.Clone(a.Sources), source)
-		return writeArticle(tx, &old, a, nil)
+		return writeArticle(tx, nil, &old, a, nil)
 	})
 	if err != nil {
 		return fmt.Errorf("add url %s to %s: %w", url, id, err)
@@ -212,7 +214,7 @@ func (s *Store) Update(a *crawler.Article) error {
 		if rec.Fetched.IsZero() {
 			rec.Fetched = old.Fetched
 		}
-		return writeArticle(tx, old, rec, nil)
+		return writeArticle(tx, nil, old, rec, nil)
 	})
 	if err != nil {
 		return fmt.Errorf("update %q: %w", a.ID, err)

@@ -41,18 +41,20 @@ type PageResult struct {
 // on error, none is: the queue entries then stay queued and the pages are
 // fetched again. One transaction and one fsync for a whole batch, instead
 // of two per page, is what lets a crawl store pages as fast as it fetches
-// them.
+// them; the search index is written once for the batch, each posting list
+// read and rewritten once however many of the articles add to it.
 func (s *Store) Commit(writes []PageWrite) ([]PageResult, error) {
 	results := make([]PageResult, len(writes))
 	err := s.update(func(tx *bolt.Tx) error {
+		pb := newPostingBatch()
 		for i, w := range writes {
-			r, err := commitOne(tx, w)
+			r, err := commitOne(tx, pb, w)
 			if err != nil {
 				return fmt.Errorf("%s: %w", w.URL, err)
 			}
 			results[i] = r
 		}
-		return nil
+		return pb.flush(tx)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("commit %d pages: %w", len(writes), err)
@@ -60,13 +62,13 @@ func (s *Store) Commit(writes []PageWrite) ([]PageResult, error) {
 	return results, nil
 }
 
-func commitOne(tx *bolt.Tx, w PageWrite) (PageResult, error) {
+func commitOne(tx *bolt.Tx, pb *postingBatch, w PageWrite) (PageResult, error) {
 	var r PageResult
 	if w.Article != nil {
 		// Put mutates the prepared record (its ID); a copy keeps the
 		// caller's Prepared reusable should the transaction fail.
 		rec := cloneArticle(w.Article.rec)
-		id, merged, err := put(tx, rec, w.Article.fp)
+		id, merged, err := put(tx, pb, rec, w.Article.fp)
 		if err != nil {
 			return r, err
 		}

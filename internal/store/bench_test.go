@@ -40,7 +40,7 @@ func fillWith(b *testing.B, s *Store, n int, article func(int) *crawler.Article)
 			for i := start; i < min(start+500, n); i++ {
 				a := cloneArticle(article(1_000_000 + i))
 				a.Sources = []string{a.Source}
-				if _, _, err := put(tx, a, fingerprintText(a.Text)); err != nil {
+				if _, _, err := put(tx, nil, a, fingerprintText(a.Text)); err != nil {
 					return err
 				}
 			}

@@ -18,17 +18,18 @@ const (
 // writeArticle stores a and keeps every derived index in step with it, so
 // that no index can disagree with the records: the query indexes
 // (indexArticle), the URL map, the counters and the near-duplicate bands.
-// old is the record being replaced (nil when a is new). fp is a's fingerprint when the caller has it;
-// when nil and the text changed, it is computed here. Failures recorded for
-// a's URLs are cleared: the story is stored now.
-func writeArticle(tx *bolt.Tx, old, a *crawler.Article, fp *fingerprint) error {
+// old is the record being replaced (nil when a is new). fp is a's
+// fingerprint when the caller has it; when nil and the text changed, it is
+// computed here. The search-index changes go to pb (see indexArticle).
+// Failures recorded for a's URLs are cleared: the story is stored now.
+func writeArticle(tx *bolt.Tx, pb *postingBatch, old, a *crawler.Article, fp *fingerprint) error {
 	if a.Pillars == nil {
 		a.Pillars = []string{} // the JSON contract: never null
 	}
 	if err := putRecord(tx, a); err != nil {
 		return err
 	}
-	if err := indexArticle(tx, old, a); err != nil {
+	if err := indexArticle(tx, pb, old, a); err != nil {
 		return err
 	}
 	if err := indexStored(tx, old, a); err != nil {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
@@ -46,15 +47,25 @@ func (s *Store) reindexStep() (done bool, err error) {
 		c := tx.Bucket(bucketArticles).Cursor()
 		k, _ := seekAfter(c, after)
 		var last []byte
+		pb := newPostingBatch()
 		for n := 0; k != nil && n < migrateBatchSize; k, _ = c.Next() {
+			last, n = k, n+1
 			a, err := getArticle(tx, string(k))
+			if re, ok := errors.AsType[*RecordError](err); ok {
+				// One record that does not decode must not keep the
+				// file from opening; db check reports it.
+				s.skipRecord(re.Bucket, string(k), err)
+				continue
+			}
 			if err != nil {
 				return err
 			}
-			if err := indexArticle(tx, nil, a); err != nil {
+			if err := indexArticle(tx, pb, nil, a); err != nil {
 				return err
 			}
-			last, n = k, n+1
+		}
+		if err := pb.flush(tx); err != nil {
+			return err
 		}
 		if k != nil {
 			return m.Put(keyReindexAfter, bytes.Clone(last))

@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/binary"
 	"fmt"
+	"maps"
 	"slices"
 	"time"
 
@@ -86,44 +87,100 @@ func encodePostings(nums []uint32) []byte {
 	return out
 }
 
-// addPosting inserts num into the list at key.
-func addPosting(b *bolt.Bucket, key []byte, num uint32) error {
-	v := b.Get(key)
-	if len(v) >= postingHeader {
-		if last := binary.BigEndian.Uint32(v); num > last { // the usual case: the newest article
-			nv := make([]byte, len(v), len(v)+binary.MaxVarintLen32)
-			copy(nv, v)
-			binary.BigEndian.PutUint32(nv, num)
-			return b.Put(key, binary.AppendUvarint(nv, uint64(num-last)))
+// postingBatch gathers the search-index changes of the articles written in
+// one transaction, so that each posting list is read and written once for
+// the whole batch rather than once per article: a crawl commits up to 64
+// articles at a time, and most of their words are common to many of them.
+// A nil *postingBatch given to indexArticle means a batch of one article,
+// flushed before it returns.
+type postingBatch struct {
+	ops map[string][]postingOp // by termKey, in the order made
+}
+
+// postingOp adds document num to a list, or removes it.
+type postingOp struct {
+	num uint32
+	add bool
+}
+
+func newPostingBatch() *postingBatch { return &postingBatch{ops: map[string][]postingOp{}} }
+
+func (pb *postingBatch) add(key []byte, num uint32) {
+	pb.ops[string(key)] = append(pb.ops[string(key)], postingOp{num, true})
+}
+
+func (pb *postingBatch) remove(key []byte, num uint32) {
+	pb.ops[string(key)] = append(pb.ops[string(key)], postingOp{num, false})
+}
+
+// flush writes every changed list, in key order (successive keys share
+// the B+tree path), and empties the batch.
+func (pb *postingBatch) flush(tx *bolt.Tx) error {
+	b := tx.Bucket(bucketTerms)
+	for _, k := range slices.Sorted(maps.Keys(pb.ops)) {
+		if err := applyPostings(b, []byte(k), pb.ops[k]); err != nil {
+			return fmt.Errorf("index term: %w", err)
 		}
+	}
+	clear(pb.ops)
+	return nil
+}
+
+// applyPostings applies ops, in order, to the list at key; a list left
+// empty is deleted.
+func applyPostings(b *bolt.Bucket, key []byte, ops []postingOp) error {
+	v := b.Get(key)
+	if nv, ok := appendPostings(v, ops); ok {
+		return b.Put(key, nv)
 	}
 	nums, err := decodePostings(nil, v)
 	if err != nil {
 		return err
 	}
-	i, found := slices.BinarySearch(nums, num)
-	if found {
-		return nil
+	for _, op := range ops {
+		i, found := slices.BinarySearch(nums, op.num)
+		switch {
+		case op.add && !found:
+			nums = slices.Insert(nums, i, op.num)
+		case !op.add && found:
+			nums = slices.Delete(nums, i, i+1)
+		}
 	}
-	return b.Put(key, encodePostings(slices.Insert(nums, i, num)))
-}
-
-// removePosting deletes num from the list at key, and the key when the
-// list is left empty.
-func removePosting(b *bolt.Bucket, key []byte, num uint32) error {
-	nums, err := decodePostings(nil, b.Get(key))
-	if err != nil {
-		return err
-	}
-	i, found := slices.BinarySearch(nums, num)
-	if !found {
-		return nil
-	}
-	nums = slices.Delete(nums, i, i+1)
-	if len(nums) == 0 {
+	switch {
+	case len(nums) > 0:
+		return b.Put(key, encodePostings(nums))
+	case v != nil:
 		return b.Delete(key)
 	}
-	return b.Put(key, encodePostings(nums))
+	return nil
+}
+
+// appendPostings handles the usual case without decoding the list: ops
+// only add documents numbered, in increasing order, after every one in it
+// (new articles). ok is false for any other case.
+func appendPostings(v []byte, ops []postingOp) (nv []byte, ok bool) {
+	if len(v) > 0 && len(v) < postingHeader {
+		return nil, false // damaged; decodePostings says so
+	}
+	var last uint32
+	if len(v) > 0 {
+		last = binary.BigEndian.Uint32(v)
+	}
+	prev := last
+	for _, op := range ops {
+		if !op.add || op.num <= prev {
+			return nil, false
+		}
+		prev = op.num
+	}
+	nv = make([]byte, max(len(v), postingHeader), len(v)+postingHeader+len(ops)*binary.MaxVarintLen32)
+	copy(nv, v)
+	for _, op := range ops {
+		nv = binary.AppendUvarint(nv, uint64(op.num-last))
+		last = op.num
+	}
+	binary.BigEndian.PutUint32(nv, last)
+	return nv, true
 }
 
 // intersect keeps in a the numbers also in b; both are sorted.

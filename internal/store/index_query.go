@@ -5,8 +5,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"maps"
-	"slices"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -18,8 +16,18 @@ import (
 // search terms. old is the record being replaced, nil for a new one; a is
 // the new record, nil when old is being deleted. Every write path goes
 // through it (via writeArticle), so the indexes can never disagree with
-// the records; a future delete must call indexArticle(tx, old, nil).
-func indexArticle(tx *bolt.Tx, old, a *crawler.Article) error {
+// the records; a future delete must call indexArticle(tx, pb, old, nil).
+// The search-index changes go to pb, which the caller flushes before the
+// transaction ends; with a nil pb they are written before indexArticle
+// returns.
+func indexArticle(tx *bolt.Tx, pb *postingBatch, old, a *crawler.Article) error {
+	if pb == nil {
+		pb = newPostingBatch()
+		if err := indexArticle(tx, pb, old, a); err != nil {
+			return err
+		}
+		return pb.flush(tx)
+	}
 	order, docs, ids := tx.Bucket(bucketOrder), tx.Bucket(bucketDocs), tx.Bucket(bucketDocIDs)
 	var num uint32
 	if old != nil {
@@ -37,7 +45,8 @@ func indexArticle(tx *bolt.Tx, old, a *crawler.Article) error {
 				return fmt.Errorf("unindex document: %w", err)
 			}
 		}
-		return updateTerms(tx, old, nil, num)
+		updateTerms(pb, old, nil, num)
+		return nil
 	}
 	fresh := num == 0
 	if fresh {
@@ -61,18 +70,18 @@ func indexArticle(tx *bolt.Tx, old, a *crawler.Article) error {
 	if fresh {
 		old = nil // its terms, if any, were never indexed under a number
 	}
-	return updateTerms(tx, old, a, num)
+	updateTerms(pb, old, a, num)
+	return nil
 }
 
 // updateTerms moves document num's postings from old's terms and week to
-// a's. Unchanged text and week cost nothing; a reclassification never
-// touches the search index.
-func updateTerms(tx *bolt.Tx, old, a *crawler.Article, num uint32) error {
+// a's, in pb. Unchanged text and week cost nothing; a reclassification
+// never touches the search index.
+func updateTerms(pb *postingBatch, old, a *crawler.Article, num uint32) {
 	if old != nil && a != nil && old.Title == a.Title && old.Text == a.Text &&
 		weekOf(old.Date()) == weekOf(a.Date()) {
-		return nil
+		return
 	}
-	b := tx.Bucket(bucketTerms)
 	var before, after map[string]struct{}
 	var wOld, wNew uint32
 	if old != nil {
@@ -81,25 +90,16 @@ func updateTerms(tx *bolt.Tx, old, a *crawler.Article, num uint32) error {
 	if a != nil {
 		after, wNew = indexTerms(a.Title, a.Text), weekOf(a.Date())
 	}
-	// Sorted, successive keys share the B+tree path: far fewer cache misses
-	// than in map order.
-	for _, t := range slices.Sorted(maps.Keys(before)) {
-		if _, kept := after[t]; kept && wOld == wNew {
-			continue
-		}
-		if err := removePosting(b, termKey(t, wOld), num); err != nil {
-			return fmt.Errorf("unindex term: %w", err)
+	for t := range before {
+		if _, kept := after[t]; !kept || wOld != wNew {
+			pb.remove(termKey(t, wOld), num)
 		}
 	}
-	for _, t := range slices.Sorted(maps.Keys(after)) {
-		if _, had := before[t]; had && wOld == wNew {
-			continue
-		}
-		if err := addPosting(b, termKey(t, wNew), num); err != nil {
-			return fmt.Errorf("index term: %w", err)
+	for t := range after {
+		if _, had := before[t]; !had || wOld != wNew {
+			pb.add(termKey(t, wNew), num)
 		}
 	}
-	return nil
 }
 
 // docValue is what bucketDocs holds for a document number: the length of

@@ -65,7 +65,7 @@ func FillGenerated(s *Store, n int) error {
 				a := GeneratedArticle(i)
 				a.ID = newID(tx, a.URL)
 				a.URLs, a.Sources = []string{a.URL}, []string{a.Source}
-				if err := writeArticle(tx, nil, a, &fingerprint{}); err != nil {
+				if err := writeArticle(tx, nil, nil, a, &fingerprint{}); err != nil {
 					return err
 				}
 			}

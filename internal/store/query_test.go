@@ -1,9 +1,12 @@
 package store
 
 import (
+	"bytes"
 	"errors"
+	"log/slog"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -260,30 +263,60 @@ func TestQuery_FollowsWrites(t *testing.T) {
 }
 
 // TestMigrate_BuildsQueryIndexes turns a file back into the version-2
-// layout, without query indexes, and reopens it: they are rebuilt, in
-// several transactions, and the file is current.
+// layout (no query indexes; the date index valued as version 2 wrote it:
+// a relevance byte and the pillar IDs) with one record that does not
+// decode, and opens it read-only, as `crawler list` does: the file is
+// upgraded, the indexes are built in several transactions, the bad record
+// is skipped with a warning, and the file is current.
 func TestMigrate_BuildsQueryIndexes(t *testing.T) {
 	path := t.TempDir() + "/old.db"
 	s, err := Open(path, Options{})
 	mustDo(t, err)
 	defer s.Close()
 	ids := queryFixture(t, s)
+	bad, _, err := s.Put(newArticle("https://q.example/bad", "Nhật Bản", "Một bài về Nhật Bản."))
+	mustDo(t, err)
 	mustDo(t, s.update(func(tx *bolt.Tx) error {
 		for _, b := range [][]byte{bucketDocs, bucketDocIDs, bucketTerms, bucketFacets} {
 			if err := tx.DeleteBucket(b); err != nil {
 				return err
 			}
 		}
+		order := tx.Bucket(bucketOrder)
+		err := tx.Bucket(bucketArticles).ForEach(func(k, _ []byte) error {
+			a, err := getArticle(tx, string(k))
+			if err != nil {
+				return err
+			}
+			return order.Put(orderKey(a.Date(), a.ID), orderValue(a))
+		})
+		if err != nil {
+			return err
+		}
+		if err := tx.Bucket(bucketArticles).Put([]byte(bad), []byte(`{"id": 7`)); err != nil {
+			return err
+		}
 		return tx.Bucket(bucketMeta).Put(keySchema, []byte("2"))
 	}))
 	mustDo(t, s.Close())
 	defer func(n int) { migrateBatchSize = n }(migrateBatchSize)
 	migrateBatchSize = 2 // several transactions
-	s2 := MustOpenPath(t, path)
+	var logs bytes.Buffer
+	s2, err := Open(path, Options{ReadOnly: true, Logger: slog.New(slog.NewTextHandler(&logs, nil))})
+	mustDo(t, err)
+	defer s2.Close()
+	if !strings.Contains(logs.String(), bad) || !strings.Contains(logs.String(), "level=WARN") {
+		t.Errorf("no warning naming the bad record %s:\n%s", bad, logs.String())
+	}
 	list, err := s2.List(Query{Text: "nhat ban"})
 	mustDo(t, err)
 	if got := names(t, ids, list); !slices.Equal(got, []string{"metro", "lao"}) {
 		t.Errorf("search after migration: %v", got)
+	}
+	list, err = s2.List(Query{Pillar: crawler.PillarLabour})
+	mustDo(t, err)
+	if got := names(t, ids, list); !slices.Equal(got, []string{"kaigo", "lao"}) {
+		t.Errorf("pillar filter after migration: %v", got)
 	}
 	mustDo(t, s2.view(func(tx *bolt.Tx) error {
 		if v := string(tx.Bucket(bucketMeta).Get(keySchema)); v != strconv.Itoa(schemaVersion) {
@@ -306,7 +339,7 @@ func TestIndexArticle_Delete(t *testing.T) {
 	var num uint32
 	mustDo(t, s.update(func(tx *bolt.Tx) error {
 		num = decodeUint32(tx.Bucket(bucketDocIDs).Get([]byte(a.ID)))
-		return indexArticle(tx, a, nil)
+		return indexArticle(tx, nil, a, nil)
 	}))
 	list, err := s.List(Query{All: true, Text: "aichi"})
 	mustDo(t, err)
@@ -326,5 +359,5 @@ func TestIndexArticle_Delete(t *testing.T) {
 		})
 	}))
 	// Put the indexes back so that the cleanup's consistency check holds.
-	mustDo(t, s.update(func(tx *bolt.Tx) error { return indexArticle(tx, nil, a) }))
+	mustDo(t, s.update(func(tx *bolt.Tx) error { return indexArticle(tx, nil, nil, a) }))
 }

@@ -79,7 +79,7 @@ func (s *Store) pruneIDs(tx *bolt.Tx, ids []string, cutoff time.Time, n *int) er
 		}
 		old := *a
 		a.Text, a.Evidence, a.Spans = "", nil, nil
-		if err := writeArticle(tx, &old, a, nil); err != nil {
+		if err := writeArticle(tx, nil, &old, a, nil); err != nil {
 			return err
 		}
 		*n++
