@@ -134,6 +134,15 @@ func TestTrainAndEval(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, "macro-F1") || !strings.Contains(out, "political-trust") {
 		t.Fatalf("eval --cv exit %d:\n%s\n%s", code, out, errOut)
 	}
+	if strings.Contains(out, "Across files") {
+		t.Errorf("eval --cv on one file measures across files:\n%s", out)
+	}
+	other := "../../internal/classify/testdata/regression_blind4.jsonl"
+	code, out, errOut = runCLI(t, "", "eval", "--cv", "--errors", "--folds", "3", "--repeats", "1", "--cases", regressionCases, "--cases", other)
+	if code != exitOK || !strings.Contains(out, "regression_blind4.jsonl, trained on regression_short.jsonl") ||
+		!strings.Contains(out, "on regression_short.jsonl") || !strings.Contains(out, "Mistakes out of fold") {
+		t.Fatalf("eval --cv --errors on two files: exit %d:\n%s\n%s", code, out, errOut)
+	}
 	missing := filepath.Join(dir, "missing.yaml")
 	if err := os.WriteFile(missing, []byte("classifier:\n  model: nowhere.json\n"), 0o644); err != nil {
 		t.Fatal(err)

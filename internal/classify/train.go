@@ -131,11 +131,12 @@ func newTrainer(pillars []crawler.Pillar, cfg crawler.ClassifierConfig, cases []
 
 var errNoCases = errors.New("no labelled cases")
 
-// CVResult is the outcome of cross-validation: the summary and each
-// repeat's full report.
+// CVResult is the outcome of cross-validation: the summary, each
+// repeat's full report and the classes of mistakes made out of fold.
 type CVResult struct {
 	Summary *CVSummary
 	Reports []Report
+	Errors  []ErrorClass
 }
 
 // CrossValidate measures training with settings s on labelled cases by
@@ -152,7 +153,7 @@ func CrossValidate(pillars []crawler.Pillar, cfg crawler.ClassifierConfig, cases
 	}
 	sum := summarise(reports, s)
 	sum.Sources = bySource(cases, got)
-	return &CVResult{Summary: sum, Reports: reports}, nil
+	return &CVResult{Summary: sum, Reports: reports, Errors: errorClasses(t.ex, t.ids, got)}, nil
 }
 
 // Train fits the models on labelled cases. With s.Repeats above zero it
