@@ -114,7 +114,7 @@ func runCompact(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := store.Open(cfg.Database, store.Options{Timeout: lockTimeout})
+	st, err := store.Open(cfg.Database, store.Options{Timeout: lockTimeout, MustExist: true})
 	if errors.Is(err, store.ErrLocked) {
 		return fmt.Errorf("compact: %w\nStop the daemon first: compaction needs the file to itself (a backup does not: `crawler backup FILE`)", err)
 	}

@@ -61,7 +61,7 @@ type digestBackend struct {
 }
 
 func openDigest(a *app, cfg *config.Config) (*digestBackend, error) {
-	st, err := store.Open(cfg.Database, store.Options{Timeout: readLockTimeout})
+	st, err := store.Open(cfg.Database, store.Options{Timeout: readLockTimeout, MustExist: true})
 	if errors.Is(err, store.ErrLocked) {
 		base := server.BaseURL(cfg.HTTP.Listen)
 		a.logger.Debug("database held by the daemon; asking it", slog.String("url", base))

@@ -168,14 +168,26 @@ func TestOpen_DamagedFileIsNotWritten(t *testing.T) {
 	}
 }
 
-func TestOpen_ReadOnlyNeverCreates(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "nowhere", "crawler.db")
-	_, err := Open(path, Options{ReadOnly: true})
-	if !errors.Is(err, ErrNoDatabase) || !strings.Contains(err.Error(), "no database at "+path) {
-		t.Fatalf("err=%v, want ErrNoDatabase naming %s", err, path)
+func TestOpen_ReadOnlyOrMustExistNeverCreates(t *testing.T) {
+	for _, opts := range []Options{{ReadOnly: true}, {MustExist: true}} {
+		path := filepath.Join(t.TempDir(), "nowhere", "crawler.db")
+		_, err := Open(path, opts)
+		if !errors.Is(err, ErrNoDatabase) || !strings.Contains(err.Error(), "no database at "+path) {
+			t.Fatalf("%+v: err=%v, want ErrNoDatabase naming %s", opts, err, path)
+		}
+		if _, err := os.Stat(filepath.Dir(path)); !errors.Is(err, os.ErrNotExist) {
+			t.Fatalf("%+v: Open created %s", opts, filepath.Dir(path))
+		}
 	}
-	if _, err := os.Stat(filepath.Dir(path)); !errors.Is(err, os.ErrNotExist) {
-		t.Fatalf("read-only Open created %s", filepath.Dir(path))
+}
+
+func TestOpen_MustExistWrites(t *testing.T) {
+	good, _, _ := damagedFixture(t, 2)
+	s, err := Open(good, Options{MustExist: true, Timeout: time.Second})
+	mustDo(t, err)
+	defer s.Close()
+	if err := s.PutSourceState(sourceState("x", fetched)); err != nil {
+		t.Fatalf("a write through a MustExist store: %v", err)
 	}
 }
 

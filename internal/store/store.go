@@ -27,7 +27,8 @@ var (
 	// ErrSchema means the file was written by a newer version of the
 	// program, whose layout this one does not know.
 	ErrSchema = errors.New("unsupported schema version")
-	// ErrNoDatabase means a read-only Open found no file at the path.
+	// ErrNoDatabase means a read-only or MustExist Open found no file at
+	// the path.
 	ErrNoDatabase = errors.New("no database")
 )
 
@@ -52,6 +53,11 @@ type Options struct {
 	// never created, and nothing is written, not even to a damaged file.
 	// A read-only Store's writing methods fail.
 	ReadOnly bool
+	// MustExist opens an existing file for writing but never creates one:
+	// a missing file is an error wrapping ErrNoDatabase. For commands that
+	// only make sense on a database a crawl has filled (digests,
+	// compaction), where a mistyped path should not leave an empty file.
+	MustExist bool
 	// Logger receives warnings about damaged records that reads skip;
 	// nil discards them.
 	Logger *slog.Logger
@@ -81,7 +87,7 @@ func Open(path string, opts Options) (*Store, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
-	if err := prepareFile(path, opts.ReadOnly); err != nil {
+	if err := prepareFile(path, opts.ReadOnly || opts.MustExist); err != nil {
 		return nil, err
 	}
 	if st, err := os.Stat(path); err == nil && st.Size() > 0 {
@@ -142,8 +148,8 @@ func CheckFile(path string, opts Options) (problems []error, err error) {
 
 // prepareFile creates the parent directory of a database to be written,
 // and makes sure the file to be read exists.
-func prepareFile(path string, readOnly bool) error {
-	if readOnly {
+func prepareFile(path string, mustExist bool) error {
+	if mustExist {
 		st, err := os.Stat(path)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
