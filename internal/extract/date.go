@@ -80,7 +80,7 @@ var dateLabels = []string{
 }
 
 var (
-	rxJapaneseHint = regexp.MustCompile(`[年月日時分]|令和|平成`)
+	rxJapaneseHint = regexp.MustCompile(`[年月日時分]|令和|平成|午前|午後`)
 	rxVietHint     = regexp.MustCompile(`(?i)thứ|chủ nhật|ngày|tháng|năm|giờ|cập nhật|đăng`)
 )
 

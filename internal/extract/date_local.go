@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/araddon/dateparse"
 )
@@ -14,7 +16,7 @@ var (
 	rxJapaneseTime = regexp.MustCompile(`(午前|午後)?\s*(\d{1,2})\s*(?:時|:)\s*(?:(\d{1,2})\s*分?)?`)
 	rxVietWords    = regexp.MustCompile(`(?i)(?:ngày\s*)?(\d{1,2})\s*tháng\s*(\d{1,2})\s*(?:năm|,)?\s*(\d{4})`)
 	rxNumericDate  = regexp.MustCompile(`(?:^|\D)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\D|$)|(?:^|\D)(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?:\D|$)`)
-	rxClock        = regexp.MustCompile(`(?i)(?:^|\D)(\d{1,2})\s*(?::|h|g|giờ)\s*(\d{2})(?::(\d{2}))?(?:\s*([ap]\.?m\.?))?(?:\D|$)`)
+	rxClock        = regexp.MustCompile(`(?i)(?:^|\D)(\d{1,2})\s*(?::|h|g|giờ)\s*(\d{2})(?::(\d{2}))?(?:\s*([ap]\.?m\.?|sa|ch))?(\D|$)`)
 	rxEnglishMDY   = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
 	rxEnglishDMY   = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b`)
 	rxOffset       = regexp.MustCompile(`(?i)(?:gmt|utc)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?|([+-])(\d{2}):?(\d{2})\s*\)?$`)
@@ -123,24 +125,47 @@ func parseFallback(s string, loc *time.Location) (t time.Time, ok bool) {
 	return t, true
 }
 
-// findClock returns the first clock time in s, or midnight.
+// findClock returns the first clock time in s, or midnight. A 12-hour
+// clock is marked by "AM"/"PM" after it, 午前/午後 before it (Japanese) or
+// "SA"/"CH" (sáng, chiều) after it (Vietnamese).
 func findClock(s string) (hour, minute, second int) {
-	m := rxClock.FindStringSubmatch(s)
+	m := rxClock.FindStringSubmatchIndex(s)
 	if m == nil {
 		return 0, 0, 0
 	}
-	hour, minute, second = atoi(m[1]), atoi(m[2]), atoi(m[3])
-	switch strings.ToLower(strings.ReplaceAll(m[4], ".", "")) {
-	case "pm":
+	sub := func(i int) string {
+		if m[2*i] < 0 {
+			return ""
+		}
+		return s[m[2*i]:m[2*i+1]]
+	}
+	hour, minute, second = atoi(sub(1)), atoi(sub(2)), atoi(sub(3))
+	half := strings.ToLower(strings.ReplaceAll(sub(4), ".", ""))
+	if (half == "sa" || half == "ch") && startsWithLetter(sub(5)) {
+		half = "" // "09:05 Chủ nhật" is a weekday, not an afternoon
+	}
+	switch before := strings.TrimSpace(s[:m[2]]); {
+	case strings.HasSuffix(before, "午後"):
+		half = "pm"
+	case strings.HasSuffix(before, "午前"):
+		half = "am"
+	}
+	switch half {
+	case "pm", "ch":
 		if hour < 12 {
 			hour += 12
 		}
-	case "am":
+	case "am", "sa":
 		if hour == 12 {
 			hour = 0
 		}
 	}
 	return hour, minute, second
+}
+
+func startsWithLetter(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r)
 }
 
 // zoneOr returns the offset written in s ("GMT+7", "UTC+09:00", "+0700")
