@@ -160,4 +160,18 @@ func TestTitleCredits(t *testing.T) {
 	if got, want := chooseTitle(m, &ldInfo{}, "", nil), "ハノイの都市鉄道が開業へ"; got != want {
 		t.Errorf("photo credit: %q, want %q", got, want)
 	}
+	for _, tt := range []struct{ title, h1, want string }{
+		{"[Emagazine] Kỹ sư trở về từ Nhật Bản - Báo Mẫu", "Kỹ sư trở về từ Nhật Bản", "Kỹ sư trở về từ Nhật Bản"},
+		{"【動画】日越首脳が会談　経済協力を確認", "日越首脳が会談　経済協力を確認", "日越首脳が会談　経済協力を確認"},
+		// The label is part of the page's own headline: kept.
+		{"【速報】日越首脳が会談　経済協力を確認", "【速報】日越首脳が会談　経済協力を確認", "【速報】日越首脳が会談　経済協力を確認"},
+		// Two labels, or text that is not a label, are not dropped.
+		{"[Video] [Ảnh] Kỹ sư trở về từ Nhật Bản", "Kỹ sư trở về từ Nhật Bản", "[Video] [Ảnh] Kỹ sư trở về từ Nhật Bản"},
+		{"Tin nóng Kỹ sư trở về từ Nhật Bản", "Kỹ sư trở về từ Nhật Bản", "Tin nóng Kỹ sư trở về từ Nhật Bản"},
+	} {
+		m = &pageMeta{meta: map[string]string{"og:title": tt.title}, h1: tt.h1}
+		if got := chooseTitle(m, &ldInfo{}, "", []string{"Báo Mẫu"}); got != tt.want {
+			t.Errorf("chooseTitle(%q, h1 %q) = %q, want %q", tt.title, tt.h1, got, tt.want)
+		}
+	}
 }

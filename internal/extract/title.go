@@ -138,7 +138,8 @@ func chooseTitle(m *pageMeta, ld *ldInfo, fallback string, sites []string) strin
 }
 
 // isSegment reports whether h begins or ends t and is set off from the
-// rest by a title separator.
+// rest by a title separator, or follows a bracketed label ("[Video] ",
+// "【動画】") that the page's own headline leaves out.
 func isSegment(t, h string) bool {
 	const seps = "|-–—:·•«»｜：（(【["
 	if rest, ok := strings.CutPrefix(t, h); ok {
@@ -146,8 +147,22 @@ func isSegment(t, h string) bool {
 		return strings.ContainsRune(seps, r)
 	}
 	if rest, ok := strings.CutSuffix(t, h); ok {
-		r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(rest))
-		return strings.ContainsRune(seps, r)
+		rest = strings.TrimSpace(rest)
+		r, _ := utf8.DecodeLastRuneInString(rest)
+		return strings.ContainsRune(seps, r) || bracketedLabel(rest)
+	}
+	return false
+}
+
+// bracketedLabel reports whether s is one short label in brackets, such
+// as "[Emagazine]", "[Infographic]" or "【速報】".
+func bracketedLabel(s string) bool {
+	for _, p := range []string{"[]", "【】", "〔〕"} {
+		open, close := string([]rune(p)[:1]), string([]rune(p)[1:])
+		if inner, ok := strings.CutPrefix(s, open); ok {
+			inner, ok = strings.CutSuffix(inner, close)
+			return ok && inner != "" && utf8.RuneCountInString(inner) <= 20 && !strings.ContainsAny(inner, open+close)
+		}
 	}
 	return false
 }
