@@ -123,8 +123,11 @@ func extract(body []byte, contentType, pageURL string) (*Article, error) {
 	a.Text = capText(cleanParagraphs(renderText(res.ContentNode), &textContext{title: a.Title, h1: m.h1, author: a.Author, lead: m.lead}))
 	// Pages rendered by JavaScript carry their text only in JSON-LD; the
 	// extractor's last resort finds it too, but loses the paragraphs.
-	if ld.body != "" && (!looksLikeProse(a.Text) || squash(a.Text) == squash(ld.body)) && looksLikeProse(ld.body) {
-		a.Text = plainParagraphs(ld.body)
+	if ld.body != "" && looksLikeProse(ld.body) {
+		if ldText := plainParagraphs(ld.body); !looksLikeProse(a.Text) ||
+			squash(a.Text) == squash(ld.body) && strings.Count(ldText, "\n\n") > strings.Count(a.Text, "\n\n") {
+			a.Text = ldText
+		}
 	}
 	a.Description = firstNonEmpty(m.get("og:description", "description", "twitter:description"),
 		ld.description, res.Metadata.Description)

@@ -22,6 +22,7 @@ var paragraphSteps = []struct {
 	{"fragment echoed before the headline", dropEchoBeforeHeadline},
 	{"headline copy", dropHeadlineCopy},
 	{"adjacent repeats", dropAdjacentRepeats},
+	{"pull quotes", dropPullQuotes},
 	{"paywall", cutAtPaywall},
 	{"page lines", dropPageLines},
 	{"trailing byline", dropTrailingByline},
@@ -138,6 +139,9 @@ func dropPageLines(paras []string, ctx *textContext) []string {
 		switch {
 		case short && dateLine(p),
 			short && creditLine(p),
+			short && staffCredit(p),
+			short && pageNotices.MatchString(p),
+			utf8.RuneCountInString(p) <= maxCaption && captionCredits.MatchString(p),
 			short && paywallPrompts.MatchString(p) && !looksLikeProse(p),
 			adLabels.MatchString(p),
 			author != "" && squash(p) == author:
@@ -146,19 +150,6 @@ func dropPageLines(paras []string, ctx *textContext) []string {
 		out = append(out, p)
 	}
 	return out
-}
-
-// creditLine reports a copyright, reproduction or source line. Those
-// that start like a sentence ("Theo Bộ Tài chính, ...") are kept.
-func creditLine(p string) bool {
-	if !creditLines.MatchString(p) {
-		return false
-	}
-	if strings.HasPrefix(p, "©") || strings.HasPrefix(strings.ToLower(p), "copyright") {
-		return true
-	}
-	body := strings.TrimRight(p, ".。 ")
-	return len(strings.Fields(body)) <= 10 && !strings.ContainsAny(body, ",，、")
 }
 
 // dropTrailingByline drops a last paragraph that is only a name (a

@@ -100,3 +100,36 @@ var creditLines = regexp.MustCompile(`(?i)^\s*(` +
 // titleCredits are bracketed credits that some sites append to a
 // headline: the photo's source or the news agency.
 var titleCredits = regexp.MustCompile(`\s*[（(](写真|画像|映像|動画|提供)\s*[＝=:：][^（）()]{1,30}[）)]\s*$`)
+
+// captionCredits end a photo caption printed as a paragraph of the body:
+// the photographer or source ("... Ảnh: THÀNH LÂN", "(Photo: Reuters)"),
+// or in Japanese newspaper style the date and place after an equals
+// sign ("...握手する両首脳＝4日、東京都港区") or a provider in brackets.
+var captionCredits = regexp.MustCompile(`(?i)(` +
+	`(^|[.!?)\]）])\s*` + photoCredit + `|[(（\[]\s*` + photoCredit + `[)）\]]|` +
+	`[(（]?ảnh minh họa[)）]?` +
+	`)\s*\.?\s*$|` +
+	`^[^。]{4,}([＝=]\s*[0-9０-９]{1,2}日[^。]{0,40}|[（(][^（）()。]{1,20}提供[）)])\s*$`)
+
+const photoCredit = `(ảnh|nguồn ảnh|ảnh chụp|photo|photograph|image|picture)\s*(:|：|by\s)\s*[^.!?。:：()（）\[\]]{1,60}`
+
+// staffLabels are the labels of the credit line that long-form pages
+// print under or over the story: "Bài: MAI ANH - Ảnh: ĐỨC THỊNH - Thiết
+// kế: HẢI YẾN", "文・写真：山田花子". A line made only of such labels and
+// names is not article text.
+var staffLabels = regexp.MustCompile(`(?i)(?:^|[-–|/／　]\s*|\s{2,})((?:` + staffLabelWords + `)(?:\s*(?:và|・|&|and|,)\s*(?:` + staffLabelWords + `))*)\s*[:：]\s*`)
+
+const staffLabelWords = `bài viết|bài|nội dung|ảnh|video|thiết kế|đồ họa|trình bày|thực hiện|biên tập|kỹ thuật|quay phim|dựng phim|` +
+	`text|words|photos?|design|graphics|editing|reporting|produced by|` +
+	`取材|文|写真|構成|撮影|編集|聞き手|イラスト|デザイン`
+
+// pageNotices are messages about the page itself rather than the story:
+// the fallback text of a video or audio player, and invitations to send
+// the newsroom tips, photos or videos.
+var pageNotices = regexp.MustCompile(`(?i)` +
+	`javascript\s*(を|が)\s*(有効|オン|on)|enable javascript|javascript (is )?(disabled|required|turned off)|` +
+	`(bật|kích hoạt) javascript|your browser does not support|お使いのブラウザ(で|は)|trình duyệt (của bạn )?không hỗ trợ|` +
+	`^\s*(情報|映像|写真|動画)([・･](情報|映像|写真|動画))*(提供|投稿)(はこちら|フォーム)|` +
+	`皆(さま|様|さん)からの.{0,12}(情報|映像|写真|動画).{0,12}(募集|お待ち)|` +
+	`^\s*(have|got) a (news )?tip|^\s*send us (your )?(news )?tips?\b|` +
+	`^\s*mời (bạn đọc|độc giả) (gửi|cung cấp) (thông tin|tin|bài|ảnh|video)`)
