@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 func TestCleanTitle(t *testing.T) {
@@ -136,6 +138,29 @@ func TestParseJSONLD(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := parseJSONLD(tt.blocks); !reflect.DeepEqual(got, tt.want) {
 				t.Fatalf("parseJSONLD = %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestReadPageLead(t *testing.T) {
+	lead := "ĐNĐT - Sáng 6/3, thành phố tổ chức hội nghị giới thiệu cơ hội đầu tư cho hơn 80 doanh nghiệp Nhật Bản."
+	tests := []struct {
+		name, page, want string
+	}{
+		{"TeaserNextToHeadline", `<div class="detail"><div class="title"><h1>Đà Nẵng mời gọi đầu tư</h1></div><div class="teaser"><strong>` + lead + `</strong></div><div class="content"><p>Thân bài.</p></div></div>`, lead},
+		{"SapoNextToHeadline", `<div><h1>Đà Nẵng mời gọi đầu tư</h1><h2 class="sapo">` + lead + `</h2></div>`, lead},
+		{"TeaserListFarAwayIgnored", `<div><h1>Đà Nẵng mời gọi đầu tư</h1></div><div><div><div><ul><li class="teaser">` + lead + `</li></ul></div></div></div>`, ""},
+		{"TeaserWithoutProseIgnored", `<div><h1>Đà Nẵng mời gọi đầu tư</h1><div class="teaser"><a href="/a">Xem video</a></div></div>`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := html.Parse(strings.NewReader("<html><body>" + tt.page + "</body></html>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := readPage(doc).lead; got != tt.want {
+				t.Fatalf("lead = %q, want %q", got, tt.want)
 			}
 		})
 	}

@@ -52,7 +52,7 @@ var promptClassWords = []string{
 // container; the extractor then misses it.
 var leadClassWords = []string{
 	"sapo", "lead", "standfirst", "summary", "abstract", "description", "desc", "chapo",
-	"dek", "deck", "excerpt", "intro", "teaser text", "subhead",
+	"dek", "deck", "excerpt", "intro", "teaser", "subhead",
 }
 
 // widgetTitles are the headings of lists of other articles; a link list
