@@ -48,6 +48,14 @@ func TestCleanPageBlocks(t *testing.T) {
 				`<div><h3>関連記事</h3><ul><li><a href="/1">コメの輸出、日本向けが好調</a></li><li><a href="/2">港湾使用料、来年から値上げ</a></li></ul></div>`+
 				`<p>最初の職員の交流は春に行われ、双方の技術者がそれぞれ1カ月間相手の港で研修を受ける予定だ。</p>`),
 			[]string{"協定に署名した", "研修を受ける"}, []string{"コメの輸出", "関連記事"}},
+		{"BulletedRelatedHeading",
+			articlePage("ja", `<p>両港湾当局は木曜日、コンテナ輸送のデータを共有し、クレーン運転士を共同で育成する5年間の協定に署名した。</p>`+
+				`<p>▼関連記事<br><a href="/1">コメの輸出、日本向けが好調</a></p>`+
+				`<p>最初の職員の交流は春に行われ、双方の技術者がそれぞれ1カ月間相手の港で研修を受ける予定だ。</p>`),
+			[]string{"協定に署名した", "研修を受ける"}, []string{"コメの輸出", "関連記事"}},
+		{"PageNumbers",
+			articlePage("en", para1+para2+`<div class="article-pagination"><a href="?p=1">1</a> <a href="?p=2">2</a> <a href="?p=2">Next page</a></div>`+para3),
+			[]string{"first exchange", "Neither side"}, []string{"Next page"}},
 		{"RubyReadings",
 			articlePage("ja", `<p><ruby>日本<rt>にっぽん</rt></ruby>と<ruby><rb>港</rb><rp>(</rp><rt>みなと</rt><rp>)</rp></ruby>の<ruby>協力<rt>きょうりょく</rt></ruby>が<ruby>始<rt>はじ</rt></ruby>まりました。<ruby>技術者<rt>ぎじゅつしゃ</rt></ruby>が<ruby>一緒<rt>いっしょ</rt></ruby>に<ruby>勉強<rt>べんきょう</rt></ruby>します。来年から新しい研修が始まります。</p>`),
 			[]string{"日本と港の協力が始まりました。技術者が一緒に勉強します。"}, []string{"にっぽん", "みなと", "("}},

@@ -27,6 +27,10 @@ func TestPageLines(t *testing.T) {
 		{"TipPromptJA", "情報提供はこちら", true},
 		{"TipInviteJA", "南九州テレビでは、皆さまからの情報・映像を募集しています。", true},
 		{"TipPromptVI", "Mời bạn đọc gửi thông tin, hình ảnh về đường dây nóng của báo.", true},
+		{"ProgrammeInviteVI", "* Mời quý độc giả theo dõi các chương trình đã phát sóng trên TV Online!", true},
+		{"VideoInviteVI", "Mời bạn đọc xem thêm video:", true},
+		{"GalleryLinkJA", "この記事の写真を見る（5枚）", true},
+		{"InviteInsideSentenceKept", "Ban tổ chức mời bạn đọc gửi ý kiến về dự thảo luật trước ngày 30/4.", false},
 		{"PoliceAppealKept", "警察は目撃者からの情報提供を呼びかけています。", false},
 	}
 	for _, tt := range tests {

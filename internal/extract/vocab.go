@@ -32,6 +32,8 @@ var boilerClassWords = []string{
 	"comment*", "binhluan", "disqus",
 	// bylines, tags, breadcrumbs, keyword lists
 	"byline", "tags", "tag list", "keyword*", "breadcrumb*", "topic path", "topicpath",
+	// page numbers of an article split over several pages
+	"pager", "pagination*", "paging", "page nav", "pagenav",
 	// newsletters
 	"newsletter*", "signup",
 	// site furniture; "=" entries must be the whole value (id="header")
@@ -55,9 +57,13 @@ var leadClassWords = []string{
 	"dek", "deck", "excerpt", "intro", "teaser", "subhead",
 }
 
+// listBullets are the marks sites print before a heading or a link to
+// another article: "▼関連記事", "▶ Xem thêm", "■ Read more".
+const listBullets = `[▼▽▶▷►■□●○◆◇★☆・*>»]*\s*`
+
 // widgetTitles are the headings of lists of other articles; a link list
 // under such a heading is dropped wherever it sits.
-var widgetTitles = regexp.MustCompile(`(?i)^\s*[【\[]?\s*(` +
+var widgetTitles = regexp.MustCompile(`(?i)^\s*` + listBullets + `[【\[]?\s*(` +
 	`関連記事|関連ニュース|関連リンク|関連キーワード|あわせて読みたい|合わせて読みたい|こちらもおすすめ|おすすめ記事|あなたにおすすめ|` +
 	`アクセスランキング|ランキング|ニュースランキング|よく読まれている記事|人気記事|最新記事|新着記事|注目の記事|こんな特集も|` +
 	`tin liên quan|bài liên quan|xem thêm|đọc thêm|tin cùng chuyên mục|cùng chuyên mục|tin mới|tin khác|đọc nhiều|xem nhiều|tiêu điểm|có thể bạn quan tâm|` +
@@ -70,7 +76,7 @@ var adLabels = regexp.MustCompile(`(?i)^\s*(advertisement|advertising|sponsored(
 
 // teaserPrefixes start a line that points to another article: the rest
 // of the line is a headline and a link.
-var teaserPrefixes = regexp.MustCompile(`(?i)^\s*(read more|read also|see also|also read|related|more|xem thêm|đọc thêm|>>|»|もっと読む|関連記事|あわせて読みたい|【関連記事】|関連)\s*[:：]?`)
+var teaserPrefixes = regexp.MustCompile(`(?i)^\s*` + listBullets + `(read more|read also|see also|also read|related|more|xem thêm|đọc thêm|>>|»|もっと読む|関連記事|あわせて読みたい|【関連記事】|関連)\s*[:：]?`)
 
 // paywallWall are prompts that mark where the free part of an article
 // ends: nothing after them is article text.
@@ -124,12 +130,14 @@ const staffLabelWords = `bài viết|bài|nội dung|ảnh|video|thiết kế|đ
 	`取材|文|写真|構成|撮影|編集|聞き手|イラスト|デザイン`
 
 // pageNotices are messages about the page itself rather than the story:
-// the fallback text of a video or audio player, and invitations to send
-// the newsroom tips, photos or videos.
+// the fallback text of a video or audio player, invitations to send the
+// newsroom tips, photos or videos or to watch its programmes, and links
+// to the article's photo gallery.
 var pageNotices = regexp.MustCompile(`(?i)` +
 	`javascript\s*(を|が)\s*(有効|オン|on)|enable javascript|javascript (is )?(disabled|required|turned off)|` +
 	`(bật|kích hoạt) javascript|your browser does not support|お使いのブラウザ(で|は)|trình duyệt (của bạn )?không hỗ trợ|` +
 	`^\s*(情報|映像|写真|動画)([・･](情報|映像|写真|動画))*(提供|投稿)(はこちら|フォーム)|` +
 	`皆(さま|様|さん)からの.{0,12}(情報|映像|写真|動画).{0,12}(募集|お待ち)|` +
 	`^\s*(have|got) a (news )?tip|^\s*send us (your )?(news )?tips?\b|` +
-	`^\s*mời (bạn đọc|độc giả) (gửi|cung cấp) (thông tin|tin|bài|ảnh|video)`)
+	`^\W*mời (quý )?(bạn đọc|độc giả|khán giả|quý vị) (gửi|cung cấp|theo dõi|xem|đón đọc|đón xem)|` +
+	`^\s*(この記事の)?(写真|画像|動画)(を見る|をすべて見る|を全て見る|一覧)`)
