@@ -25,9 +25,37 @@ func creditLine(p string) bool {
 // maxCaption is the longest paragraph, in runes, read as a photo caption.
 const maxCaption = 300
 
+// captionLine reports a photo caption (see captionCredits). The words
+// test first is a cheap filter: most paragraphs have none of them near
+// their end, and the expression is costly on every paragraph of a page.
+func captionLine(p string) bool {
+	if utf8.RuneCountInString(p) > maxCaption {
+		return false
+	}
+	return containsAny(p[max(0, len(p)-160):], captionWords) && captionCredits.MatchString(p)
+}
+
+// pageNotice reports a notice about the page (see pageNotices), with the
+// same kind of filter as captionLine.
+func pageNotice(p string) bool {
+	return containsAny(strings.ToLower(p), noticeWords) && pageNotices.MatchString(p)
+}
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // staffCredit reports a line made only of credit labels and names
 // (see staffLabels).
 func staffCredit(p string) bool {
+	if !strings.ContainsAny(p, ":：") {
+		return false
+	}
 	locs := staffLabels.FindAllStringIndex(p, -1)
 	if len(locs) == 0 || locs[0][0] != 0 {
 		return false

@@ -140,8 +140,8 @@ func dropPageLines(paras []string, ctx *textContext) []string {
 		case short && dateLine(p),
 			short && creditLine(p),
 			short && staffCredit(p),
-			short && pageNotices.MatchString(p),
-			utf8.RuneCountInString(p) <= maxCaption && captionCredits.MatchString(p),
+			short && pageNotice(p),
+			captionLine(p),
 			short && paywallPrompts.MatchString(p) && !looksLikeProse(p),
 			adLabels.MatchString(p),
 			author != "" && squash(p) == author:

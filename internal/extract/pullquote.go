@@ -10,13 +10,16 @@ import (
 // Headings, which often reuse a paragraph's words, do not end a sentence
 // and stay.
 func dropPullQuotes(paras []string, _ *textContext) []string {
-	keys := make([]string, len(paras))
-	for i, p := range paras {
-		keys[i] = squash(p)
+	keys := make([]string, len(paras)) // squashed paragraphs, made when needed
+	key := func(i int) string {
+		if keys[i] == "" {
+			keys[i] = squash(paras[i])
+		}
+		return keys[i]
 	}
 	out := paras[:0:0]
 	for i, p := range paras {
-		if !pullQuote(p, keys, i) {
+		if !pullQuote(paras, i, key) {
 			out = append(out, p)
 		}
 	}
@@ -26,17 +29,38 @@ func dropPullQuotes(paras []string, _ *textContext) []string {
 // pullQuoteReach is how many paragraphs away a pull quote's source may be.
 const pullQuoteReach = 6
 
-func pullQuote(p string, keys []string, i int) bool {
-	k := keys[i]
-	if n := utf8.RuneCountInString(k); n < 15 || n > 300 || !endsSentence(p) {
+// pullQuote reports whether paras[i] repeats part of a paragraph near it.
+// A few runes from its middle, which a pull quote prints as its source
+// does, rule out most paragraphs before the costlier squashed comparison.
+func pullQuote(paras []string, i int, key func(int) string) bool {
+	p := paras[i]
+	if n := utf8.RuneCountInString(p); n < 15 || n > 400 || !endsSentence(p) {
 		return false
 	}
-	for j := max(0, i-pullQuoteReach); j < len(keys) && j <= i+pullQuoteReach; j++ {
-		if j != i && len(keys[j]) > len(k) && strings.Contains(keys[j], k) {
+	probe := middle(p, 6)
+	for j := max(0, i-pullQuoteReach); j < len(paras) && j <= i+pullQuoteReach; j++ {
+		if j == i || len(paras[j]) <= len(p) || !strings.Contains(paras[j], probe) {
+			continue
+		}
+		if k := key(i); utf8.RuneCountInString(k) >= 15 && strings.Contains(key(j), k) {
 			return true
 		}
 	}
 	return false
+}
+
+// middle returns n runes from about the middle of s.
+func middle(s string, n int) string {
+	i := len(s) / 2
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	j := i
+	for ; n > 0 && j < len(s); n-- {
+		_, size := utf8.DecodeRuneInString(s[j:])
+		j += size
+	}
+	return s[i:j]
 }
 
 // endsSentence reports whether p ends a sentence, or is one Japanese

@@ -117,6 +117,10 @@ var captionCredits = regexp.MustCompile(`(?i)(` +
 	`)\s*\.?\s*$|` +
 	`^[^。]{4,}([＝=]\s*[0-9０-９]{1,2}日[^。]{0,40}|[（(][^（）()。]{1,20}提供[）)])\s*$`)
 
+// captionWords are parts of words one of which ends every caption
+// captionCredits matches, in each case they are written in.
+var captionWords = []string{"ảnh", "Ảnh", "ẢNH", "hoto", "HOTO", "mage", "MAGE", "icture", "ICTURE", "日", "提供"}
+
 const photoCredit = `(ảnh|nguồn ảnh|ảnh chụp|photo|photograph|image|picture)\s*(:|：|by\s)\s*[^.!?。:：()（）\[\]]{1,60}`
 
 // staffLabels are the labels of the credit line that long-form pages
@@ -128,6 +132,10 @@ var staffLabels = regexp.MustCompile(`(?i)(?:^|[-–|/／　]\s*|\s{2,})((?:` + 
 const staffLabelWords = `bài viết|bài|nội dung|ảnh|video|thiết kế|đồ họa|trình bày|thực hiện|biên tập|kỹ thuật|quay phim|dựng phim|` +
 	`text|words|photos?|design|graphics|editing|reporting|produced by|` +
 	`取材|文|写真|構成|撮影|編集|聞き手|イラスト|デザイン`
+
+// noticeWords are words one of which is in every notice pageNotices
+// matches.
+var noticeWords = []string{"javascript", "browser", "ブラウザ", "trình duyệt", "提供", "投稿", "募集", "お待ち", "tip", "mời", "を見る", "一覧"}
 
 // pageNotices are messages about the page itself rather than the story:
 // the fallback text of a video or audio player, invitations to send the
