@@ -29,8 +29,10 @@
 // Text is go-trafilatura's main content, tuned for recall (its precision
 // mode drops short articles), with comments excluded, rendered as
 // paragraphs separated by a blank line. paragraphSteps (paragraphs.go)
-// then drop a headline copy, repeats, credit and copyright lines, and
-// everything from a paywall's wall on, so that a paywalled page gives its
+// then drop a headline copy, repeats, pull quotes, credit and copyright
+// lines, staff credits, captions ending in a photo credit, player
+// fallbacks and invitations to send tips, and everything from a
+// paywall's wall on, so that a paywalled page gives its
 // visible teaser; on Vietnamese and Japanese pages the lead (sapo, リード)
 // printed outside the body's container is put first. When a page has no
 // prose at all (index pages, JavaScript shells), Extract returns
@@ -44,14 +46,16 @@
 //     style segment is removed when it names the site (or its host), a
 //     bracketed photo credit goes, and the page's <h1> (ruby readings
 //     left out) is preferred when the title is the <h1> plus a site name,
-//     section or credit.
+//     section or credit, or only puts a bracketed label such as
+//     "[Emagazine]" or 【動画】 before it.
 //   - Published: JSON-LD datePublished, article:published_time and about
 //     twenty other <meta> names, <time itemprop=datePublished>, then (for
 //     Vietnamese and Japanese pages first) visible datelines, those with a
 //     time of day before those without, the first <time datetime>, and the
 //     date in the URL; finally the modification date. A dateline without a
 //     year ("12月4日 19時23分", "3/9(木) 18:45") takes the URL's year, else
-//     the latest year whose calendar matches its weekday. Dates without an
+//     the latest year whose calendar matches its weekday. Clocks read
+//     午前/午後, AM/PM and SA/CH. Dates without an
 //     offset are in Japan time on .jp hosts and Japanese pages, Viet Nam
 //     time on .vn hosts and Vietnamese pages. Dates more than two days in
 //     the future are ignored. See [ParseDate] for the formats read.
