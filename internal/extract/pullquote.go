@@ -37,7 +37,7 @@ func pullQuote(paras []string, i int, key func(int) string) bool {
 	if n := utf8.RuneCountInString(p); n < 15 || n > 400 || !endsSentence(p) {
 		return false
 	}
-	probe := middle(p, 6)
+	probe := middle(p, 10)
 	for j := max(0, i-pullQuoteReach); j < len(paras) && j <= i+pullQuoteReach; j++ {
 		if j == i || len(paras[j]) <= len(p) || !strings.Contains(paras[j], probe) {
 			continue
