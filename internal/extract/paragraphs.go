@@ -57,7 +57,7 @@ func (ctx *textContext) isHeadline(p string) bool {
 // Paragraphs before a headline copy that all reappear after it go.
 func dropEchoBeforeHeadline(paras []string, ctx *textContext) []string {
 	for k := 1; k < len(paras) && k <= 3; k++ {
-		if !ctx.isHeadline(strings.TrimPrefix(paras[k], "BREAKING NEWS: ")) && !ctx.isHeadline(paras[k]) {
+		if !ctx.isHeadline(paras[k]) {
 			continue
 		}
 		after := map[string]bool{}
