@@ -65,7 +65,7 @@ const listBullets = `[▼▽▶▷►■□●○◆◇★☆・*>»]*\s*`
 // under such a heading is dropped wherever it sits.
 var widgetTitles = regexp.MustCompile(`(?i)^\s*` + listBullets + `[【\[]?\s*(` +
 	`関連記事|関連ニュース|関連リンク|関連キーワード|あわせて読みたい|合わせて読みたい|こちらもおすすめ|おすすめ記事|あなたにおすすめ|` +
-	`アクセスランキング|ランキング|ニュースランキング|よく読まれている記事|人気記事|最新記事|新着記事|注目の記事|こんな特集も|` +
+	`アクセスランキング|ランキング|ニュースランキング|よく読まれている記事|人気記事|最新記事|新着記事|注目の記事|` +
 	`tin liên quan|bài liên quan|xem thêm|đọc thêm|tin cùng chuyên mục|cùng chuyên mục|tin mới|tin khác|đọc nhiều|xem nhiều|tiêu điểm|có thể bạn quan tâm|` +
 	`related( articles| stories| news| coverage)?|more (stories|from|on this)|read (more|next)|most (read|popular|viewed)|recommended|trending|you may also like|also read` +
 	`)\s*[】\]]?\s*[:：]?\s*$`)
