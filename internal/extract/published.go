@@ -45,7 +45,8 @@ func choosePublished(m *pageMeta, ld *ldInfo, lang, pageURL string, now time.Tim
 	}
 	ud := parseURLDate(pageURL)
 	// On Vietnamese and Japanese pages the visible dateline is more
-	// reliable than the first <time>, which often belongs to a teaser.
+	// reliable than the first <time>, which often belongs to a teaser;
+	// elsewhere it comes after.
 	if loc != nil {
 		if t, ok := visibleDate(m.dateTexts, loc, ud, now); ok {
 			return t
@@ -54,8 +55,10 @@ func choosePublished(m *pageMeta, ld *ldInfo, lang, pageURL string, now time.Tim
 	if t, ok := firstDate([]string{m.firstTime}, loc, now); ok {
 		return t
 	}
-	if t, ok := visibleDate(m.dateTexts, loc, ud, now); ok {
-		return t
+	if loc == nil {
+		if t, ok := visibleDate(m.dateTexts, loc, ud, now); ok {
+			return t
+		}
 	}
 	if t, ok := ud.time(orUTC(loc)); ok && !t.After(now.Add(maxFuture)) {
 		return t
