@@ -152,7 +152,8 @@ func cjkPage(m *pageMeta) bool {
 	case "ja", "zh", "ko":
 		return true
 	}
-	return scriptOf(lang.Detect(m.title)) != "latin" && lang.Detect(m.title) != ""
+	l := lang.Detect(m.title)
+	return l != "" && scriptOf(l) != "latin"
 }
 
 var rxTag = regexp.MustCompile(`</?[a-zA-Z][a-zA-Z0-9]*[\s/>]`)
