@@ -36,14 +36,13 @@ type cleaner struct {
 	pageText  int                 // runes of visible text outside links, page-wide
 	keep      map[*html.Node]bool // ancestors of the headline
 	removed   int
-	blockText map[string]int // text of small link blocks → occurrences
-	classSeen map[string]int // class or id value → 1 boilerplate, 2 prompt, 0 neither
+	classSeen map[string]int // class or id value → classBoiler, classPrompt or classNeither
 }
 
 // cleanPage runs cleanSteps over doc, then drops promotions repeated
 // within the page. It returns how many elements were removed.
 func cleanPage(doc *html.Node) int {
-	c := &cleaner{stats: map[*html.Node]nodeStat{}, keep: map[*html.Node]bool{}, blockText: map[string]int{}, classSeen: map[string]int{}}
+	c := &cleaner{stats: map[*html.Node]nodeStat{}, keep: map[*html.Node]bool{}, classSeen: map[string]int{}}
 	root := c.measure(doc, 0)
 	c.pageText = root.text - root.link
 	if h1 := findFirst(doc, atom.H1, 0); h1 != nil {
@@ -250,6 +249,7 @@ func dropTeaser(c *cleaner, n *html.Node) bool {
 func (c *cleaner) dropRepeats(doc *html.Node) {
 	var blocks []*html.Node
 	var texts []string
+	count := map[string]int{} // text of small link blocks → occurrences
 	var collect func(n *html.Node, depth int)
 	collect = func(n *html.Node, depth int) {
 		if depth > maxDepth {
@@ -260,7 +260,7 @@ func (c *cleaner) dropRepeats(doc *html.Node) {
 			if ok && s.link > 0 && s.text >= 10 && s.text <= 200 && isBlock(n) {
 				t := squash(textOf(n))
 				blocks, texts = append(blocks, n), append(texts, t)
-				c.blockText[t]++
+				count[t]++
 				return
 			}
 		}
@@ -270,7 +270,7 @@ func (c *cleaner) dropRepeats(doc *html.Node) {
 	}
 	collect(doc, 0)
 	for i, n := range blocks {
-		if c.blockText[texts[i]] > 1 && c.linkDense(n) {
+		if count[texts[i]] > 1 && c.linkDense(n) {
 			c.remove(n)
 		}
 	}
