@@ -227,14 +227,6 @@ func (s *SMTP) validate(v *validator, needed bool) {
 	}
 }
 
-func isLoopbackHost(host string) bool {
-	if host == "localhost" {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
-}
-
 func (c *Config) validateRecipients(v *validator) {
 	seen := map[string]bool{}
 	for i := range c.Digest.Recipients {
