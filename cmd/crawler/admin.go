@@ -13,14 +13,13 @@ import (
 	"github.com/vnjp-monitor/crawler/internal/config"
 	"github.com/vnjp-monitor/crawler/internal/crawl"
 	"github.com/vnjp-monitor/crawler/internal/daemon"
-	"github.com/vnjp-monitor/crawler/internal/server"
 )
 
 // daemonRequest is a request to the running daemon's admin route path,
 // carrying the configuration's token when one is set: a loopback caller
 // needs none, but the daemon may listen on an address where it does.
 func daemonRequest(ctx context.Context, cfg *config.Config, method, path string, v url.Values) (*http.Request, error) {
-	u := server.BaseURL(cfg.HTTP.Listen) + path
+	u := cfg.HTTP.LocalURL() + path
 	if len(v) > 0 {
 		u += "?" + v.Encode()
 	}
@@ -45,7 +44,7 @@ func adminPost(ctx context.Context, cfg *config.Config, path string, v url.Value
 	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
-		return fmt.Errorf("the database is in use and the daemon at %s does not answer: %w", server.BaseURL(cfg.HTTP.Listen), err)
+		return fmt.Errorf("the database is in use and the daemon at %s does not answer: %w", cfg.HTTP.LocalURL(), err)
 	}
 	defer resp.Body.Close()
 	body := io.LimitReader(resp.Body, 16<<20)

@@ -14,7 +14,6 @@ import (
 
 	"github.com/vnjp-monitor/crawler/internal/config"
 	"github.com/vnjp-monitor/crawler/internal/digest"
-	"github.com/vnjp-monitor/crawler/internal/server"
 	"github.com/vnjp-monitor/crawler/internal/store"
 )
 
@@ -63,7 +62,7 @@ type digestBackend struct {
 func openDigest(a *app, cfg *config.Config) (*digestBackend, error) {
 	st, err := store.Open(cfg.Database, store.Options{Timeout: readLockTimeout, MustExist: true})
 	if errors.Is(err, store.ErrLocked) {
-		base := server.BaseURL(cfg.HTTP.Listen)
+		base := cfg.HTTP.LocalURL()
 		a.logger.Debug("database held by the daemon; asking it", slog.String("url", base))
 		return &digestBackend{client: &digest.Client{BaseURL: base, Token: cfg.HTTP.Token}, close: func() {}}, nil
 	}

@@ -31,7 +31,7 @@ func openReader(a *app, cfg *config.Config) (server.Reader, func(), error) {
 	if !errors.Is(err, store.ErrLocked) {
 		return nil, nil, fmt.Errorf("open database: %w", err)
 	}
-	c := &server.Client{BaseURL: server.BaseURL(cfg.HTTP.Listen), Token: cfg.HTTP.Token}
+	c := &server.Client{BaseURL: cfg.HTTP.LocalURL(), Token: cfg.HTTP.Token}
 	if _, herr := c.SourceStates(); herr != nil {
 		return nil, nil, fmt.Errorf("%w; and the daemon's API at %s does not answer: %v", err, c.BaseURL, herr)
 	}

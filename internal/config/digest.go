@@ -3,7 +3,6 @@ package config
 import (
 	"fmt"
 	"io"
-	"net"
 	"net/mail"
 	"net/url"
 	"regexp"
@@ -133,7 +132,7 @@ func (c *Config) validateDigest(v *validator) {
 		v.fail("digest.from", "needed to send digests: a sender such as \"VN–JP Monitor <monitor@example.org>\"")
 	}
 	d.validateSubject(v)
-	d.validateBaseURL(v, c.HTTP.Listen)
+	d.validateBaseURL(v, c.HTTP)
 	if d.MaxPerPillar < 1 || d.MaxPerPillar > 1000 {
 		v.fail("digest.max_per_pillar", "must be between 1 and 1000, got %d", d.MaxPerPillar)
 	}
@@ -161,9 +160,9 @@ func (d *Digest) validateSubject(v *validator) {
 	d.SubjectTemplate = tmpl
 }
 
-func (d *Digest) validateBaseURL(v *validator, listen string) {
+func (d *Digest) validateBaseURL(v *validator, h HTTP) {
 	if d.BaseURL == "" {
-		d.BaseURL = listenURL(listen)
+		d.BaseURL = h.LocalURL()
 	}
 	u, err := url.Parse(d.BaseURL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
@@ -175,19 +174,6 @@ func (d *Digest) validateBaseURL(v *validator, listen string) {
 		return
 	}
 	d.BaseURL = strings.TrimSuffix(d.BaseURL, "/")
-}
-
-// listenURL is where readers on this machine reach the daemon listening
-// on listen: a wildcard host becomes the loopback address.
-func listenURL(listen string) string {
-	host, port, err := net.SplitHostPort(listen)
-	if err != nil {
-		return "http://" + listen
-	}
-	if host == "" || host == "0.0.0.0" || host == "::" {
-		host = "127.0.0.1"
-	}
-	return "http://" + net.JoinHostPort(host, port)
 }
 
 func (s *SMTP) validate(v *validator, needed bool) {

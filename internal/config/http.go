@@ -26,6 +26,23 @@ func (h HTTP) OnLoopback() bool {
 	return isLoopbackHost(host)
 }
 
+// LocalURL returns the URL at which a client on this machine reaches the
+// daemon listening on Listen: a wildcard host (":8080", "0.0.0.0:8080",
+// "[::]:8080") becomes the loopback address.
+func (h HTTP) LocalURL() string {
+	host, port, err := net.SplitHostPort(h.Listen)
+	if err != nil {
+		return "http://" + h.Listen
+	}
+	switch host {
+	case "", "0.0.0.0":
+		host = "127.0.0.1"
+	case "::":
+		host = "::1"
+	}
+	return "http://" + net.JoinHostPort(host, port)
+}
+
 // isLoopbackHost reports whether host is localhost or a loopback address.
 func isLoopbackHost(host string) bool {
 	if host == "localhost" {

@@ -75,6 +75,24 @@ func TestOnLoopback(t *testing.T) {
 	}
 }
 
+func TestLocalURL(t *testing.T) {
+	tests := []struct{ listen, want string }{
+		{"127.0.0.1:8080", "http://127.0.0.1:8080"},
+		{":8080", "http://127.0.0.1:8080"},
+		{"0.0.0.0:9090", "http://127.0.0.1:9090"},
+		{"[::]:8080", "http://[::1]:8080"},
+		{"[::1]:8080", "http://[::1]:8080"},
+		{"localhost:8080", "http://localhost:8080"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.listen, func(t *testing.T) {
+			if got := (HTTP{Listen: tt.listen}).LocalURL(); got != tt.want {
+				t.Errorf("LocalURL(%q)=%q, want %q", tt.listen, got, tt.want)
+			}
+		})
+	}
+}
+
 // TestDockerfileConfig applies the Dockerfile's edits of config.yaml and
 // checks that the container's configuration listens on every interface
 // only with a token file, so the image follows the rule `crawler run`

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -18,7 +17,7 @@ import (
 // CLI can use it wherever it would use the store when the database file is
 // held by the daemon.
 type Client struct {
-	BaseURL string       // such as "http://127.0.0.1:8080"; see BaseURL
+	BaseURL string       // such as "http://127.0.0.1:8080"; see config.HTTP.LocalURL
 	Token   string       // sent as a bearer token when set (http.token)
 	HTTP    *http.Client // nil for a client with a 10-second timeout
 }
@@ -30,23 +29,6 @@ var defaultHTTP = &http.Client{Timeout: 10 * time.Second}
 
 // maxResponse caps what the client reads from one answer.
 const maxResponse = 64 << 20
-
-// BaseURL returns the URL at which a client on the same machine reaches a
-// server listening on listen: a wildcard host (":8080", "0.0.0.0:8080",
-// "[::]:8080") becomes the loopback address.
-func BaseURL(listen string) string {
-	host, port, err := net.SplitHostPort(listen)
-	if err != nil {
-		return "http://" + listen
-	}
-	switch host {
-	case "", "0.0.0.0":
-		host = "127.0.0.1"
-	case "::":
-		host = "::1"
-	}
-	return "http://" + net.JoinHostPort(host, port)
-}
 
 // Articles calls fn with each article matching q, following the API's
 // pages, and returns the cursor of the page after the last article it

@@ -97,21 +97,3 @@ func TestClient_NotAnAPI(t *testing.T) {
 		t.Errorf("error=%v, want a plain 404 error, not ErrNotFound", err)
 	}
 }
-
-func TestBaseURL(t *testing.T) {
-	tests := []struct{ listen, want string }{
-		{"127.0.0.1:8080", "http://127.0.0.1:8080"},
-		{":8080", "http://127.0.0.1:8080"},
-		{"0.0.0.0:9090", "http://127.0.0.1:9090"},
-		{"[::]:8080", "http://[::1]:8080"},
-		{"[::1]:8080", "http://[::1]:8080"},
-		{"localhost:8080", "http://localhost:8080"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.listen, func(t *testing.T) {
-			if got := server.BaseURL(tt.listen); got != tt.want {
-				t.Errorf("BaseURL(%q)=%q, want %q", tt.listen, got, tt.want)
-			}
-		})
-	}
-}

@@ -41,7 +41,7 @@ func Example() {
 // The CLI, finding the database file locked by the daemon, reads through
 // the daemon instead.
 func ExampleClient() {
-	c := &server.Client{BaseURL: server.BaseURL("127.0.0.1:8080")}
+	c := &server.Client{BaseURL: "http://127.0.0.1:8080"}
 	q := server.ListQuery{Since: time.Now().AddDate(0, 0, -7), Limit: 20}
 	_, err := c.Articles(q, func(a *crawler.Article) error {
 		fmt.Println(a.Date().Format(time.DateOnly), a.Primary, a.Title)
