@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -37,9 +36,7 @@ func Load(path string) (*Config, error) {
 	}
 	// A relative database path is relative to the file that names it, so a
 	// configuration means the same database from any working directory.
-	if !filepath.IsAbs(cfg.Database) {
-		cfg.Database = filepath.Join(filepath.Dir(path), cfg.Database)
-	}
+	cfg.Database = cfg.resolve(cfg.Database)
 	return cfg, nil
 }
 
