@@ -2,59 +2,31 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
-	"strings"
 
 	"github.com/vnjp-monitor/crawler/internal/config"
 	"github.com/vnjp-monitor/crawler/internal/crawl"
 	"github.com/vnjp-monitor/crawler/internal/daemon"
+	"github.com/vnjp-monitor/crawler/internal/server"
 )
 
-// daemonRequest is a request to the running daemon's admin route path,
-// carrying the configuration's token when one is set: a loopback caller
-// needs none, but the daemon may listen on an address where it does.
-func daemonRequest(ctx context.Context, cfg *config.Config, method, path string, v url.Values) (*http.Request, error) {
-	u := cfg.HTTP.LocalURL() + path
-	if len(v) > 0 {
-		u += "?" + v.Encode()
-	}
-	req, err := http.NewRequestWithContext(ctx, method, u, nil)
-	if err != nil {
-		return nil, err
-	}
-	if cfg.HTTP.Token != "" {
-		req.Header.Set("Authorization", "Bearer "+cfg.HTTP.Token)
-	}
-	return req, nil
+// adminClient calls the running daemon's admin routes, with the
+// configuration's token when one is set. Its calls have no overall
+// timeout (a crawl pass may take minutes): ctx bounds them, and Ctrl-C
+// cancels them.
+func adminClient(cfg *config.Config) *server.Client {
+	return &server.Client{BaseURL: cfg.HTTP.LocalURL(), Token: cfg.HTTP.Token, HTTP: http.DefaultClient}
 }
 
 // adminPost asks the running daemon to act, through its admin routes: the
 // way `crawl --once` and `reclassify` work while the daemon holds the
-// database. The request waits for the work (a crawl pass may take
-// minutes); Ctrl-C cancels it.
+// database.
 func adminPost(ctx context.Context, cfg *config.Config, path string, v url.Values, out any) error {
-	req, err := daemonRequest(ctx, cfg, http.MethodPost, path, v)
-	if err != nil {
-		return err
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return fmt.Errorf("the database is in use and the daemon at %s does not answer: %w", cfg.HTTP.LocalURL(), err)
-	}
-	defer resp.Body.Close()
-	body := io.LimitReader(resp.Body, 16<<20)
-	if resp.StatusCode != http.StatusOK {
-		var e struct{ Error string }
-		_ = json.NewDecoder(body).Decode(&e)
-		return fmt.Errorf("the daemon answered %s to %s: %s", resp.Status, path, strings.TrimSpace(e.Error))
-	}
-	if err := json.NewDecoder(body).Decode(out); err != nil {
-		return fmt.Errorf("read the daemon's answer to %s: %w", path, err)
+	if err := adminClient(cfg).Do(ctx, http.MethodPost, path, v, nil, out); err != nil {
+		return fmt.Errorf("the database is in use: %w", err)
 	}
 	return nil
 }

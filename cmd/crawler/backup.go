@@ -56,7 +56,7 @@ func runBackup(ctx context.Context, a *app, args []string) error {
 // backupFromDaemon asks the daemon's admin route for a copy and writes it
 // to file atomically.
 func backupFromDaemon(ctx context.Context, cfg *config.Config, file string) (int64, error) {
-	req, err := daemonRequest(ctx, cfg, http.MethodPost, "/admin/backup", nil)
+	req, err := adminClient(cfg).NewRequest(ctx, http.MethodPost, "/admin/backup", nil, nil)
 	if err != nil {
 		return 0, err
 	}

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -13,9 +14,9 @@ import (
 	crawler "github.com/vnjp-monitor/crawler"
 )
 
-// Client reads from a running daemon's API. It implements [Reader], so the
-// CLI can use it wherever it would use the store when the database file is
-// held by the daemon.
+// Client calls a running daemon's API and admin routes. It implements
+// [Reader], so the CLI can use it wherever it would use the store when the
+// database file is held by the daemon.
 type Client struct {
 	BaseURL string       // such as "http://127.0.0.1:8080"; see config.HTTP.LocalURL
 	Token   string       // sent as a bearer token when set (http.token)
@@ -119,31 +120,59 @@ func (c *Client) SourceStates() ([]crawler.SourceState, error) {
 
 // get fetches path with query v and decodes the JSON answer into out.
 func (c *Client) get(path string, v url.Values, out any) error {
+	return c.Do(context.Background(), http.MethodGet, path, v, nil, out)
+}
+
+// NewRequest returns a request for path with query v and body, carrying
+// the token when one is set: a loopback caller needs none, but the daemon
+// may listen on an address where it does.
+func (c *Client) NewRequest(ctx context.Context, method, path string, v url.Values, body io.Reader) (*http.Request, error) {
 	u := strings.TrimSuffix(c.BaseURL, "/") + path
 	if len(v) > 0 {
 		u += "?" + v.Encode()
+	}
+	req, err := http.NewRequestWithContext(ctx, method, u, body)
+	if err != nil {
+		return nil, fmt.Errorf("ask the daemon: %w", err)
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if c.Token != "" {
+		req.Header.Set("Authorization", "Bearer "+c.Token)
+	}
+	return req, nil
+}
+
+// Do calls path with query v and body (JSON, or nil) and decodes the
+// JSON answer into out, or copies the answer to out when it is an
+// io.Writer. It serves the read API and the admin routes alike; give the
+// admin routes, which may work for minutes, an HTTP client without a
+// timeout and bound them with ctx.
+func (c *Client) Do(ctx context.Context, method, path string, v url.Values, body io.Reader, out any) error {
+	req, err := c.NewRequest(ctx, method, path, v, body)
+	if err != nil {
+		return err
 	}
 	hc := c.HTTP
 	if hc == nil {
 		hc = defaultHTTP
 	}
-	req, err := http.NewRequest(http.MethodGet, u, nil)
-	if err != nil {
-		return fmt.Errorf("ask the daemon: %w", err)
-	}
-	if c.Token != "" {
-		req.Header.Set("Authorization", "Bearer "+c.Token)
-	}
+	u := req.URL.String()
 	resp, err := hc.Do(req)
 	if err != nil {
 		return fmt.Errorf("ask the daemon: %w", err)
 	}
 	defer resp.Body.Close()
-	body := io.LimitReader(resp.Body, maxResponse)
+	r := io.LimitReader(resp.Body, maxResponse)
 	if resp.StatusCode != http.StatusOK {
-		return statusError(resp.StatusCode, u, body)
+		return statusError(resp.StatusCode, u, r)
 	}
-	if err := json.NewDecoder(body).Decode(out); err != nil {
+	if w, ok := out.(io.Writer); ok {
+		_, err = io.Copy(w, r)
+		return err
+	}
+	if err := json.NewDecoder(r).Decode(out); err != nil {
 		return fmt.Errorf("decode answer of %s: %w", u, err)
 	}
 	return nil
