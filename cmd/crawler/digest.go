@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -8,12 +9,15 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
+	"net/url"
 	"strings"
 	"text/tabwriter"
 	"time"
 
 	"github.com/vnjp-monitor/crawler/internal/config"
 	"github.com/vnjp-monitor/crawler/internal/digest"
+	"github.com/vnjp-monitor/crawler/internal/server"
 	"github.com/vnjp-monitor/crawler/internal/store"
 )
 
@@ -52,19 +56,37 @@ func runDigest(ctx context.Context, a *app, args []string) error {
 }
 
 // digestBackend is the digest Service over the database, or, when the
-// daemon holds the file, a client of the daemon's admin routes.
+// daemon holds the file, a client of the daemon's admin routes
+// (digest.RouteSend and the others).
 type digestBackend struct {
 	svc    *digest.Service
-	client *digest.Client
+	client *server.Client
 	close  func()
+}
+
+// ask calls a digest admin route with a JSON body (nil for none), within
+// timeout, and decodes the answer into out (or copies it there when out is
+// an io.Writer).
+func (b *digestBackend) ask(ctx context.Context, timeout time.Duration, method, path string, v url.Values, body, out any) error {
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	var r io.Reader
+	if body != nil {
+		data, err := json.Marshal(body)
+		if err != nil {
+			return err
+		}
+		r = bytes.NewReader(data)
+	}
+	return b.client.Do(ctx, method, path, v, r, out)
 }
 
 func openDigest(a *app, cfg *config.Config) (*digestBackend, error) {
 	st, err := store.Open(cfg.Database, store.Options{Timeout: readLockTimeout, MustExist: true})
 	if errors.Is(err, store.ErrLocked) {
-		base := cfg.HTTP.LocalURL()
-		a.logger.Debug("database held by the daemon; asking it", slog.String("url", base))
-		return &digestBackend{client: &digest.Client{BaseURL: base, Token: cfg.HTTP.Token}, close: func() {}}, nil
+		c := adminClient(cfg)
+		a.logger.Debug("database held by the daemon; asking it", slog.String("url", c.BaseURL))
+		return &digestBackend{client: c, close: func() {}}, nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
@@ -104,7 +126,11 @@ func runDigestPreview(ctx context.Context, a *app, args []string) error {
 	}
 	defer b.close()
 	if b.client != nil {
-		return b.client.Preview(ctx, a.stdout, *recipient, *format)
+		v := url.Values{"format": {*format}}
+		if *recipient != "" {
+			v.Set("recipient", *recipient)
+		}
+		return b.ask(ctx, time.Minute, http.MethodGet, "/admin/digest/preview", v, nil, a.stdout)
 	}
 	return b.svc.Preview(a.stdout, *recipient, *format)
 }
@@ -123,7 +149,10 @@ func runDigestSend(ctx context.Context, a *app, args []string) error {
 	}
 	var results []digest.Result
 	if b.client != nil {
-		results, err = b.client.Send(ctx, *recipient, *dryRun)
+		var resp digest.SendResponse
+		req := digest.SendRequest{Recipient: *recipient, DryRun: *dryRun}
+		err = b.ask(ctx, digest.SendTimeout+time.Minute, http.MethodPost, "/admin/digest/send", nil, req, &resp)
+		results = resp.Results
 	} else {
 		results, err = b.svc.SendNow(ctx, *recipient, *dryRun)
 	}
@@ -169,7 +198,8 @@ func runDigestSubscription(ctx context.Context, a *app, verb string, args []stri
 	}
 	email, subscribed := fs.Arg(0), verb == "resubscribe"
 	if b.client != nil {
-		err = b.client.SetSubscribed(ctx, email, subscribed)
+		req := digest.SubscriptionRequest{Recipient: email, Subscribed: subscribed}
+		err = b.ask(ctx, time.Minute, http.MethodPost, "/admin/digest/subscription", nil, req, &req)
 	} else {
 		err = b.svc.SetSubscribed(email, subscribed)
 	}
@@ -190,7 +220,7 @@ func runDigestRecipients(ctx context.Context, a *app, args []string) error {
 	defer b.close()
 	var rows []digest.RecipientStatus
 	if b.client != nil {
-		rows, err = b.client.Status(ctx)
+		err = b.ask(ctx, time.Minute, http.MethodGet, "/admin/digest/recipients", nil, nil, &rows)
 	} else {
 		rows, err = b.svc.Status()
 	}

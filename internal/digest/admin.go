@@ -36,9 +36,9 @@ type SendResponse struct {
 	Results []Result `json:"results"`
 }
 
-// sendTimeout bounds a send asked for through RouteSend: every recipient
+// SendTimeout bounds a send asked for through RouteSend: every recipient
 // in turn, each SMTP step within its own timeout.
-const sendTimeout = 15 * time.Minute
+const SendTimeout = 15 * time.Minute
 
 // maxAdminBody bounds a RouteSend body.
 const maxAdminBody = 64 << 10
@@ -62,9 +62,9 @@ func handleSend(s *Service, w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	// Sending may outlast the server's write timeout; the caller waits.
-	_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(sendTimeout + time.Minute))
+	_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(SendTimeout + time.Minute))
 	// A caller that gives up must not cut a send short mid-conversation.
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), sendTimeout)
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), SendTimeout)
 	defer cancel()
 	results, err := s.SendNow(ctx, req.Recipient, req.DryRun)
 	if errors.Is(err, ErrUnknownRecipient) {
