@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"net/http/httptest"
 	"net/http/httputil"
 	"net/url"
@@ -29,19 +27,7 @@ func TestAdminClientsSendTheToken(t *testing.T) {
 		t.Fatalf("crawl: %s", errOut)
 	}
 
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan int, 1)
-	go func() {
-		var out, errOut bytes.Buffer
-		done <- Run(ctx, []string{"--config", cfg, "--log-level", "error", "run", "--grace", "2s"}, strings.NewReader(""), &out, &errOut)
-	}()
-	defer func() {
-		cancel()
-		if code := <-done; code != exitOK {
-			t.Errorf("daemon exit %d", code)
-		}
-	}()
-	waitHealthy(t, "http://"+listen+"/healthz")
+	startDaemon(t, cfg, listen)
 	proxy := httptest.NewServer(httputil.NewSingleHostReverseProxy(&url.URL{Scheme: "http", Host: listen}))
 	defer proxy.Close()
 

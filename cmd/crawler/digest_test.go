@@ -183,19 +183,7 @@ func TestDigestThroughTheDaemon(t *testing.T) {
 		t.Fatalf("crawl: %s", errOut)
 	}
 
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan int, 1)
-	go func() {
-		var out, errOut bytes.Buffer
-		done <- Run(ctx, []string{"--config", cfg, "--log-level", "error", "run", "--grace", "2s"}, strings.NewReader(""), &out, &errOut)
-	}()
-	defer func() {
-		cancel()
-		if code := <-done; code != exitOK {
-			t.Errorf("daemon exit %d", code)
-		}
-	}()
-	waitHealthy(t, "http://"+listen+"/healthz")
+	startDaemon(t, cfg, listen)
 
 	code, out, errOut := runCLI(t, "", "--config", cfg, "--log-level", "debug", "digest", "recipients", "--json")
 	if code != exitOK || strings.Count(out, `"status":"subscribed"`) != 2 || !strings.Contains(errOut, "asking it") {
@@ -280,4 +268,23 @@ func recipientStatus(t *testing.T, cfg, email string) string {
 	}
 	t.Fatalf("recipients does not list %s:\n%s", email, out)
 	return ""
+}
+
+// startDaemon runs `crawler run` with cfg, listening on listen, until the
+// test ends, and waits until it answers.
+func startDaemon(t *testing.T, cfg, listen string) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int, 1)
+	go func() {
+		var out, errOut bytes.Buffer
+		done <- Run(ctx, []string{"--config", cfg, "--log-level", "error", "run", "--grace", "2s"}, strings.NewReader(""), &out, &errOut)
+	}()
+	t.Cleanup(func() {
+		cancel()
+		if code := <-done; code != exitOK {
+			t.Errorf("daemon exit %d", code)
+		}
+	})
+	waitHealthy(t, "http://"+listen+"/healthz")
 }
