@@ -59,7 +59,7 @@ func (c *Config) validateHTTP(v *validator) {
 	key := "http.token"
 	if h.TokenFile != "" {
 		key = "http.token_file"
-		tok, err := readToken(c.resolve(h.TokenFile))
+		tok, err := readToken(h.TokenFile)
 		if err != nil {
 			v.fail(key, "%v", err)
 			return
@@ -105,8 +105,23 @@ func readToken(path string) (string, error) {
 	return tok, nil
 }
 
+// resolvePaths makes every file path the configuration names (the
+// database, the token, the digest's key, password and CA files, the
+// classifier's model) relative to the configuration file's directory, so
+// that a configuration means the same files from any working directory
+// (under systemd, from /). Parse calls it once, before validation reads
+// the files.
+func (c *Config) resolvePaths() {
+	for _, p := range []*string{&c.Database, &c.HTTP.TokenFile, &c.Digest.KeyFile,
+		&c.Digest.SMTP.PasswordFile, &c.Digest.SMTP.CAFile, &c.Classifier.Model} {
+		if *p != "" {
+			*p = c.resolve(*p)
+		}
+	}
+}
+
 // resolve makes a relative path relative to the configuration file's
-// directory, so a config and its token file can move together.
+// directory; the embedded default keeps the working directory.
 func (c *Config) resolve(path string) string {
 	if filepath.IsAbs(path) || c.Path == "" || c.Path == EmbeddedPath {
 		return path

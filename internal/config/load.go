@@ -30,14 +30,7 @@ func Load(path string) (*Config, error) {
 		return nil, fmt.Errorf("open config: %w", err)
 	}
 	defer f.Close()
-	cfg, err := Parse(f, path)
-	if err != nil {
-		return nil, err
-	}
-	// A relative database path is relative to the file that names it, so a
-	// configuration means the same database from any working directory.
-	cfg.Database = cfg.resolve(cfg.Database)
-	return cfg, nil
+	return Parse(f, path)
 }
 
 // Default returns the embedded default configuration.
@@ -68,6 +61,7 @@ func Parse(r io.Reader, name string) (*Config, error) {
 		return nil, decodeError(name, err, idx)
 	}
 	cfg.Path = name
+	cfg.resolvePaths()
 	if len(cfg.Pillars) == 0 && name != EmbeddedPath {
 		cfg.Pillars = Default().Pillars
 	}

@@ -110,3 +110,55 @@ func TestLoadResolvesDatabase(t *testing.T) {
 		t.Errorf("embedded default: Database=%q, %v; want the relative default", cfg.Database, err)
 	}
 }
+
+// Every file a configuration names is found beside it, whatever the
+// working directory: the token, the model and the digest's files too.
+func TestLoadResolvesFilePaths(t *testing.T) {
+	etc := filepath.Join(t.TempDir(), "etc")
+	for name, body := range map[string]string{"token": "a-long-enough-token-value-0123456789\n", "model.json": "{}"} {
+		if err := os.MkdirAll(etc, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(etc, name), []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(etc, "crawler.yaml")
+	conf := minimal + `http:
+  token_file: token
+classifier:
+  model: model.json
+digest:
+  from: "Monitor <monitor@example.org>"
+  key_file: keys/hmac.key
+  smtp:
+    host: smtp.example.org
+    username: monitor
+    password_file: secret/smtp
+    ca_file: ca.pem
+  recipients:
+    - email: analyst@example.org
+`
+	if err := os.WriteFile(path, []byte(conf), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	cfg, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for key, got := range map[string]string{
+		"http.token_file":           cfg.HTTP.TokenFile,
+		"classifier.model":          cfg.Classifier.Model,
+		"digest.key_file":           cfg.Digest.KeyFile,
+		"digest.smtp.password_file": cfg.Digest.SMTP.PasswordFile,
+		"digest.smtp.ca_file":       cfg.Digest.SMTP.CAFile,
+	} {
+		if !strings.HasPrefix(got, etc+string(filepath.Separator)) {
+			t.Errorf("%s=%q, want a path under %s", key, got, etc)
+		}
+	}
+	if cfg.HTTP.Token != "a-long-enough-token-value-0123456789" {
+		t.Errorf("token %q not read from %s", cfg.HTTP.Token, filepath.Join(etc, "token"))
+	}
+}
