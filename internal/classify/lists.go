@@ -149,18 +149,3 @@ func listNumber(b []byte) bool {
 	rest := string(b[n:])
 	return n > 0 && (rest == ")" || rest == ".")
 }
-
-// withoutSpans filters kept in place, dropping the hits whose span is in
-// drop.
-func withoutSpans(kept []termHit, drop map[[2]int]bool) []termHit {
-	if len(drop) == 0 {
-		return kept
-	}
-	out := kept[:0]
-	for _, h := range kept {
-		if !drop[[2]int{h.start, h.end}] {
-			out = append(out, h)
-		}
-	}
-	return out
-}
