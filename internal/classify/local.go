@@ -1,10 +1,6 @@
 package classify
 
-import (
-	"strings"
-
-	crawler "github.com/vnjp-monitor/crawler"
-)
+import crawler "github.com/vnjp-monitor/crawler"
 
 // localTies applies the local-government convention: a Vietnamese
 // province and a Japanese prefecture in one sentence are local
@@ -88,27 +84,4 @@ func (d *document) localitiesTied() bool {
 		}
 	}
 	return place && tie
-}
-
-// isListNumber reports whether a sentence is only the number of an item
-// in a list ("3.", "4)"), which the splitter leaves on its own.
-func isListNumber(s string) bool {
-	s = strings.TrimRight(strings.TrimSpace(s), ".)")
-	if s == "" || len(s) > 2 {
-		return false
-	}
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
-}
-
-// numberedOutcome reports whether sentence i is an item of a numbered
-// list: press releases give the outcomes of talks as one, each item often
-// naming one country only ("3. Japan will continue to provide ODA...").
-func (d *document) numberedOutcome(i int) bool {
-	return i > 0 && d.sents[i].kind == segBody && d.sents[i-1].para == d.sents[i].para &&
-		isListNumber(d.sents[i-1].text)
 }

@@ -121,10 +121,6 @@ func (d *document) contexts(framework bool, members map[string]bool) []float64 {
 			// "The Japanese side will...": an outcome of the talks,
 			// which press releases give one side at a time.
 			ctx[i] = 1
-		case talks && d.numberedOutcome(i) && countOutsiders(s, framework, members) == 0:
-			// "3. Japan will continue to provide ODA...": a numbered
-			// outcome of the talks names one side at a time.
-			ctx[i] = 1
 		case talks && d.hasCue(i, entOutcome) && (countOutsiders(s, framework, members) == 0 || s.vn+s.jp == 0):
 			// "On defence, the leaders agreed...", "Thủ tướng đề nghị
 			// Nhật...": an outcome of the talks the story reports, even
