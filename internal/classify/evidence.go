@@ -125,7 +125,7 @@ func (d *document) quotes(idx []int, marks func(int) [][2]int) []string {
 				at, _ = d.runes(i, m[0][0], m[0][1])
 			}
 		}
-		out = append(out, trimAround(d.sents[i].text, at, maxEvidenceRunes, true))
+		out = append(out, trimAround(d.sents[i].text, at, maxEvidenceRunes))
 	}
 	return out
 }

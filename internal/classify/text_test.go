@@ -163,7 +163,7 @@ func TestEvidenceTrimmed(t *testing.T) {
 	}
 	long += "including a new yen loan for a metro line."
 	at := runeLen(long) - 10
-	got := trimAround(long, at, maxEvidenceRunes, true)
+	got := trimAround(long, at, maxEvidenceRunes)
 	if n := runeLen(got); n > maxEvidenceRunes+2 {
 		t.Errorf("trimmed to %d runes, want at most %d", n, maxEvidenceRunes+2)
 	}

@@ -29,15 +29,12 @@ func cutRunes(s string, at, n int) (string, int) {
 
 // trimAround returns s cut to about n runes around rune at, with "…"
 // where it was cut.
-func trimAround(s string, at, n int, ellipsis bool) string {
+func trimAround(s string, at, n int) string {
 	cut, from := cutRunes(s, at, n)
 	if cut == s {
 		return s
 	}
 	out := strings.TrimSpace(cut)
-	if !ellipsis {
-		return out
-	}
 	if from > 0 {
 		out = "…" + out
 	}
