@@ -67,14 +67,9 @@ type document struct {
 // bound cuts a string to at most n runes.
 func bound(s string, n int) string {
 	if len(s) <= n {
-		return s
+		return s // fewer bytes than n: fewer runes too
 	}
-	i := 0
-	for k := 0; k < n && i < len(s); k++ {
-		_, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-	}
-	return s[:i]
+	return s[:byteAt(s, n)]
 }
 
 // prepare bounds and normalises an input, splits it into sentences and
