@@ -77,13 +77,19 @@ func (d *document) buffer(i int) []byte {
 	return d.low
 }
 
+// positions returns the rune offsets, by byte, of the match buffer that
+// holds sentence i.
+func (d *document) positions(i int) []int32 {
+	if d.sents[i].kind == segSlug {
+		return d.slugPos
+	}
+	return d.pos
+}
+
 // runes maps a byte span of sentence i's match buffer to rune offsets in
 // the sentence as written.
 func (d *document) runes(i, start, end int) (int, int) {
-	p := d.pos
-	if d.sents[i].kind == segSlug {
-		p = d.slugPos
-	}
+	p := d.positions(i)
 	if end <= start {
 		return int(p[start]), int(p[start])
 	}

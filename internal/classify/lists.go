@@ -17,10 +17,7 @@ const (
 // gapRunes is the distance in runes between two byte offsets of sentence
 // si's match buffer, from <= to.
 func (d *document) gapRunes(si, from, to int) int {
-	p := d.pos
-	if d.sents[si].kind == segSlug {
-		p = d.slugPos
-	}
+	p := d.positions(si)
 	return int(p[to] - p[from])
 }
 
