@@ -201,3 +201,22 @@ func TestReclassifyRewritesEvidence(t *testing.T) {
 		t.Errorf("second reclassify: exit %d, %q %s; want nothing changed", code, out, errOut)
 	}
 }
+
+// eval, train and reclassify take no file argument (--cases names the
+// labelled files), rather than running on the default files.
+func TestEvalAndTrainArguments(t *testing.T) {
+	tests := []struct {
+		args []string
+		errs string
+	}{
+		{[]string{"eval", regressionCases}, `unexpected argument "` + regressionCases + `"`},
+		{[]string{"train", regressionCases, "--out", filepath.Join(t.TempDir(), "m.json")}, "unexpected argument"},
+		{[]string{"reclassify", "now"}, `unexpected argument "now"`},
+	}
+	for _, tt := range tests {
+		code, out, errOut := runCLI(t, "", tt.args...)
+		if code != exitUsage || out != "" || !strings.Contains(errOut, tt.errs) {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit %d and %q", tt.args, code, out, errOut, exitUsage, tt.errs)
+		}
+	}
+}

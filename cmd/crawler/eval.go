@@ -20,7 +20,7 @@ func runEval(_ context.Context, a *app, args []string) error {
 	rules := fs.Bool("rules", false, "score the hand-set rules alone, without the model")
 	verbose := fs.Bool("v", false, "list every disagreement with its evidence")
 	errorsToo := fs.Bool("errors", false, "with --cv, count the mistakes made out of fold by pillar, language and evidence pattern")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseFlagsOnly(fs, args); err != nil {
 		return err
 	}
 	cases, _, err := readCaseFiles(files)

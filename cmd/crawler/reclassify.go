@@ -12,7 +12,7 @@ import (
 
 func runReclassify(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlagSet("reclassify", "")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseFlagsOnly(fs, args); err != nil {
 		return err
 	}
 	cfg, err := a.loadConfig()

@@ -88,7 +88,7 @@ func runTrain(_ context.Context, a *app, args []string) error {
 	var files caseFiles
 	s := trainFlags(fs, &files)
 	out := fs.String("out", "model.json", "model `file` to write; point classifier.model in the configuration at it")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseFlagsOnly(fs, args); err != nil {
 		return err
 	}
 	cases, desc, err := readCaseFiles(files)
