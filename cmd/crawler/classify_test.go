@@ -203,7 +203,8 @@ func TestReclassifyRewritesEvidence(t *testing.T) {
 }
 
 // eval, train and reclassify take no file argument (--cases names the
-// labelled files), rather than running on the default files.
+// labelled files), and eval refuses a flag its mode would ignore, rather
+// than running on the default files or without the flag.
 func TestEvalAndTrainArguments(t *testing.T) {
 	tests := []struct {
 		args []string
@@ -212,6 +213,10 @@ func TestEvalAndTrainArguments(t *testing.T) {
 		{[]string{"eval", regressionCases}, `unexpected argument "` + regressionCases + `"`},
 		{[]string{"train", regressionCases, "--out", filepath.Join(t.TempDir(), "m.json")}, "unexpected argument"},
 		{[]string{"reclassify", "now"}, `unexpected argument "now"`},
+		{[]string{"eval", "--errors", "--cases", regressionCases}, "--errors works only with --cv"},
+		{[]string{"eval", "--folds", "3", "--cases", regressionCases}, "--folds works only with --cv"},
+		{[]string{"eval", "--cv", "--rules", "--cases", regressionCases}, "--rules works only without --cv"},
+		{[]string{"eval", "--cv", "-v", "--cases", regressionCases}, "-v works only without --cv"},
 	}
 	for _, tt := range tests {
 		code, out, errOut := runCLI(t, "", tt.args...)

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -22,6 +23,17 @@ func runEval(_ context.Context, a *app, args []string) error {
 	errorsToo := fs.Bool("errors", false, "with --cv, count the mistakes made out of fold by pillar, language and evidence pattern")
 	if err := parseFlagsOnly(fs, args); err != nil {
 		return err
+	}
+	if name := flagForOtherMode(fs, *cv); name != "" {
+		dash, mode := "--", "only with --cv"
+		if len(name) == 1 {
+			dash = "-"
+		}
+		if *cv {
+			mode = "only without --cv"
+		}
+		fmt.Fprintf(a.stderr, "crawler eval: %s%s works %s\n", dash, name, mode)
+		return errUsage
 	}
 	cases, _, err := readCaseFiles(files)
 	if err != nil {
@@ -57,6 +69,22 @@ func runEval(_ context.Context, a *app, args []string) error {
 		return fmt.Errorf("taxonomy in %s: %w", cfg.Path, err)
 	}
 	return classify.Evaluate(clf, cases).Write(a.stdout, *verbose)
+}
+
+// cvFlags are the eval flags that only cross-validation reads; --rules
+// and -v only the plain evaluation.
+var cvFlags = map[string]bool{"folds": true, "repeats": true, "seed": true, "threshold": true, "tune": true, "errors": true}
+
+// flagForOtherMode returns the name of a flag given to eval that the mode
+// chosen (cv or not) would ignore, or "".
+func flagForOtherMode(fs *flag.FlagSet, cv bool) string {
+	name := ""
+	fs.Visit(func(f *flag.Flag) {
+		if name == "" && f.Name != "cv" && f.Name != "cases" && cvFlags[f.Name] != cv {
+			name = f.Name
+		}
+	})
+	return name
 }
 
 // writeAcrossFiles prints the scores of each file classified by a model
