@@ -6,7 +6,6 @@ import (
 	"sync"
 
 	crawler "github.com/vnjp-monitor/crawler"
-	"github.com/vnjp-monitor/crawler/internal/classify"
 	"github.com/vnjp-monitor/crawler/internal/crawl"
 	"github.com/vnjp-monitor/crawler/internal/fetch"
 	"github.com/vnjp-monitor/crawler/internal/health"
@@ -23,9 +22,9 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	// Loading validated the file; `run` also compiles the taxonomy.
-	if _, err := classify.New(cfg.Pillars); err != nil {
-		return fmt.Errorf("taxonomy in %s: %w", cfg.Path, err)
+	// Loading validated the file; `run` also builds the classifier.
+	if _, err := crawl.NewClassifier(cfg); err != nil {
+		return err
 	}
 	fmt.Fprintf(a.stdout, "Configuration %s is valid: %d sources, %d pillars, database %s, schedule %q, listening on %s.\n",
 		cfg.Path, len(cfg.Sources), len(cfg.Pillars), cfg.Database, cfg.Crawl.Schedule, cfg.HTTP.Listen)

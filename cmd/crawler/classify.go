@@ -14,6 +14,7 @@ import (
 
 	crawler "github.com/vnjp-monitor/crawler"
 	"github.com/vnjp-monitor/crawler/internal/classify"
+	"github.com/vnjp-monitor/crawler/internal/crawl"
 )
 
 // maxInputBytes bounds one JSON line, or one plain article, read by
@@ -98,11 +99,7 @@ func (a *app) newClassifier() (*classify.Classifier, error) {
 	if err != nil {
 		return nil, err
 	}
-	clf, err := classify.New(cfg.Pillars, classify.WithConfig(cfg.Classifier))
-	if err != nil {
-		return nil, fmt.Errorf("taxonomy in %s: %w", cfg.Path, err)
-	}
-	return clf, nil
+	return crawl.NewClassifier(cfg)
 }
 
 func classifyLines(a *app, clf *classify.Classifier, in io.Reader) error {

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/vnjp-monitor/crawler/internal/classify"
 	"github.com/vnjp-monitor/crawler/internal/crawl"
 	"github.com/vnjp-monitor/crawler/internal/store"
 )
@@ -19,9 +18,9 @@ func runReclassify(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	clf, err := classify.New(cfg.Pillars, classify.WithConfig(cfg.Classifier))
+	clf, err := crawl.NewClassifier(cfg)
 	if err != nil {
-		return fmt.Errorf("taxonomy in %s: %w", cfg.Path, err)
+		return err
 	}
 	st, err := openStore(cfg)
 	if errors.Is(err, store.ErrLocked) {

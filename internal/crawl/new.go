@@ -16,9 +16,9 @@ import (
 // taxonomy and classifier section, a fetcher with its politeness settings keeping conditional-GET
 // state in st.
 func New(cfg *config.Config, st *store.Store, logger *slog.Logger) (*Crawler, error) {
-	clf, err := classify.New(cfg.Pillars, classify.WithConfig(cfg.Classifier))
+	clf, err := NewClassifier(cfg)
 	if err != nil {
-		return nil, fmt.Errorf("taxonomy in %s: %w", cfg.Path, err)
+		return nil, err
 	}
 	fc, err := fetch.New(FetchOptions(cfg), Validators{Store: st})
 	if err != nil {
@@ -37,9 +37,9 @@ func New(cfg *config.Config, st *store.Store, logger *slog.Logger) (*Crawler, er
 // slots, so that passes still running on c and new ones never ask a host
 // at once. The store, hooks, logger, observer and clock are kept.
 func (c *Crawler) Reload(cfg *config.Config) (*Crawler, error) {
-	clf, err := classify.New(cfg.Pillars)
+	clf, err := NewClassifier(cfg)
 	if err != nil {
-		return nil, fmt.Errorf("taxonomy in %s: %w", cfg.Path, err)
+		return nil, err
 	}
 	fc, err := c.Fetch.Reload(FetchOptions(cfg))
 	if err != nil {
@@ -49,6 +49,18 @@ func (c *Crawler) Reload(cfg *config.Config) (*Crawler, error) {
 	n.Fetch, n.Classifier = fc, clf
 	n.MaxPerRun, n.PendingMaxAge = cfg.Crawl.MaxArticlesPerRun, cfg.Crawl.PendingMaxAge
 	return &n, nil
+}
+
+// NewClassifier builds the classifier a configuration describes: its
+// taxonomy and its classifier section (model file, text bound, gazetteer,
+// roles). Every command and the daemon build it here, so that none
+// classifies with the built-in model when the file names another.
+func NewClassifier(cfg *config.Config) (*classify.Classifier, error) {
+	clf, err := classify.New(cfg.Pillars, classify.WithConfig(cfg.Classifier))
+	if err != nil {
+		return nil, fmt.Errorf("taxonomy in %s: %w", cfg.Path, err)
+	}
+	return clf, nil
 }
 
 // FetchOptions maps the configuration to the fetcher's options.

@@ -14,6 +14,7 @@ import (
 
 	crawler "github.com/vnjp-monitor/crawler"
 	"github.com/vnjp-monitor/crawler/internal/classify"
+	"github.com/vnjp-monitor/crawler/internal/crawl"
 	"github.com/vnjp-monitor/crawler/internal/daemon"
 	"github.com/vnjp-monitor/crawler/internal/server"
 	"github.com/vnjp-monitor/crawler/internal/store"
@@ -42,7 +43,7 @@ func measureLarge(ctx context.Context, opts Options, path string) (*LargeResult,
 		return nil, err
 	}
 	defer st.Close()
-	clf, err := classify.New(opts.Config.Pillars)
+	clf, err := crawl.NewClassifier(opts.Config)
 	if err != nil {
 		return nil, err
 	}
