@@ -25,7 +25,7 @@ type ClassifierConfig struct {
 	// stories they are not third parties.
 	RegionMembers []string `yaml:"region_members" json:"region_members,omitempty"`
 	// Roles maps a role the classifier's rules ask for ("reception",
-	// "outcome", "generic-technology"...) to its phrases per language
+	// "outcome", "bilateral"...) to its phrases per language
 	// (en, vi, ja, or any).
 	Roles map[string]map[string][]string `yaml:"roles" json:"roles,omitempty"`
 }
