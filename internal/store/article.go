@@ -78,9 +78,7 @@ func (s *Store) Prepare(a *crawler.Article) (*Prepared, error) {
 	if rec.Fetched.IsZero() {
 		rec.Fetched = s.now()
 	}
-	if rec.Source != "" && !slices.Contains(rec.Sources, rec.Source) {
-		rec.Sources = append([]string{rec.Source}, rec.Sources...)
-	}
+	rec.Sources = sourcesOf(rec)
 	return &Prepared{rec: rec, fp: fingerprintText(rec.Text)}, nil
 }
 

@@ -172,9 +172,7 @@ func mergeInto(tx *bolt.Tx, dst, src *crawler.Article) (textTaken bool) {
 	if dst.Source == "" {
 		dst.Source = src.Source
 	}
-	if dst.Source != "" && !slices.Contains(dst.Sources, dst.Source) {
-		dst.Sources = append([]string{dst.Source}, dst.Sources...)
-	}
+	dst.Sources = sourcesOf(dst)
 	for _, s := range src.Sources {
 		dst.Sources = appendMissing(dst.Sources, s)
 	}

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"fmt"
+	"slices"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -49,19 +50,10 @@ func facetKeys(a *crawler.Article) [][]byte {
 
 // sourcesOf is a's sources with the one that found it first.
 func sourcesOf(a *crawler.Article) []string {
-	if a.Source != "" && !containsString(a.Sources, a.Source) {
+	if a.Source != "" && !slices.Contains(a.Sources, a.Source) {
 		return append([]string{a.Source}, a.Sources...)
 	}
 	return a.Sources
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // updateFacets moves the counts of old (nil for a new article) to a (nil
