@@ -74,18 +74,21 @@ func countArticle(tx *bolt.Tx, a *crawler.Article, delta int64) error {
 	}
 	b := tx.Bucket(bucketCounts)
 	for _, name := range names {
-		n := int64(decodeUint64(b.Get([]byte(name)))) + delta
-		var err error
-		if n <= 0 {
-			err = b.Delete([]byte(name)) // keep the bucket free of stale pillars
-		} else {
-			err = b.Put([]byte(name), encodeUint64(uint64(n)))
-		}
-		if err != nil {
+		if err := addCount(b, []byte(name), delta); err != nil {
 			return fmt.Errorf("count %s: %w", name, err)
 		}
 	}
 	return nil
+}
+
+// addCount adds delta to the counter at key, deleting a counter that drops
+// to zero so that no bucket keeps stale pillars, languages or sources.
+func addCount(b *bolt.Bucket, key []byte, delta int64) error {
+	n := int64(decodeUint64(b.Get(key))) + delta
+	if n <= 0 {
+		return b.Delete(key)
+	}
+	return b.Put(key, encodeUint64(uint64(n)))
 }
 
 // indexFingerprint replaces the SimHash bands and the sketch of article

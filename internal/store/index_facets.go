@@ -65,14 +65,7 @@ func updateFacets(tx *bolt.Tx, old, a *crawler.Article) error {
 		delta int64
 	}{{facetKeys(old), -1}, {facetKeys(a), +1}} {
 		for _, k := range step.keys {
-			n := int64(decodeUint64(b.Get(k))) + step.delta
-			var err error
-			if n <= 0 {
-				err = b.Delete(k)
-			} else {
-				err = b.Put(k, encodeUint64(uint64(n)))
-			}
-			if err != nil {
+			if err := addCount(b, k, step.delta); err != nil {
 				return fmt.Errorf("count facet: %w", err)
 			}
 		}
