@@ -213,17 +213,16 @@ func initBuckets(tx *bolt.Tx) (int, error) {
 	if err := backfillSketches(tx); err != nil {
 		return 0, fmt.Errorf("index sketches: %w", err)
 	}
-	meta := tx.Bucket(bucketMeta)
-	v := meta.Get(keySchema)
+	v := tx.Bucket(bucketMeta).Get(keySchema)
 	n := schemaVersion
 	if v == nil {
 		if err := setSchema(tx, schemaVersion); err != nil {
 			return 0, err
 		}
-	} else if parsed, err := strconv.Atoi(string(v)); err != nil || parsed > schemaVersion {
-		return 0, fmt.Errorf("file has schema %q, this program knows %d: %w", v, schemaVersion, ErrSchema)
+	} else if err := checkSchema(v); err != nil {
+		return 0, err
 	} else {
-		n = parsed
+		n, _ = strconv.Atoi(string(v))
 	}
 	return n, initDigest(tx)
 }
