@@ -130,10 +130,15 @@ func nearHashes(bands *bolt.Bucket, h uint64) []candidate {
 			probe(b, bits^1<<i)
 		}
 	}
+	sortCandidates(out)
+	return out
+}
+
+// sortCandidates orders candidates nearest first, then by ID.
+func sortCandidates(out []candidate) {
 	slices.SortFunc(out, func(x, y candidate) int {
 		return cmp.Or(cmp.Compare(x.dist, y.dist), cmp.Compare(x.id, y.id))
 	})
-	return out
 }
 
 // sameStory confirms a candidate on the shingles themselves: a large

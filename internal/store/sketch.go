@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
-	"slices"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -107,12 +106,7 @@ func sketchCandidates(tx *bolt.Tx, shingles []uint64) []candidate {
 			out = append(out, candidate{id: id, dist: sketchSize - n})
 		}
 	}
-	slices.SortFunc(out, func(x, y candidate) int {
-		if x.dist != y.dist {
-			return x.dist - y.dist
-		}
-		return bytes.Compare([]byte(x.id), []byte(y.id))
-	})
+	sortCandidates(out)
 	return out
 }
 
