@@ -155,35 +155,52 @@ func (s *Store) SetResolvedLink(source, id, url string) error {
 
 // PruneResolvedLinks forgets links resolved before the given time, so the
 // memory of resolutions does not grow without bound. It returns how many
-// were forgotten; a link listed again later is simply resolved again.
+// were forgotten; a link listed again later is simply resolved again. It
+// runs after every pass of a search source, so it reads the records in a
+// read transaction and takes the write lock, which the other sources'
+// commits wait for, only when there is something to forget.
 func (s *Store) PruneResolvedLinks(before time.Time) (int, error) {
-	n := 0
-	err := s.update(func(tx *bolt.Tx) error {
+	var old [][]byte
+	err := s.view(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketSearchIDs)
-		var old [][]byte
-		err := b.ForEach(func(k, _ []byte) error {
-			var r resolvedLink
-			if _, err := getJSON(b, k, &r); err != nil {
+		return b.ForEach(func(k, _ []byte) error {
+			if stale, err := resolvedBefore(b, k, before); err != nil || !stale {
 				return err
 			}
-			if r.At.Before(before) {
-				old = append(old, slices.Clone(k))
+			old = append(old, slices.Clone(k))
+			return nil
+		})
+	})
+	n := 0
+	if err == nil && len(old) > 0 {
+		err = s.update(func(tx *bolt.Tx) error {
+			b := tx.Bucket(bucketSearchIDs)
+			for _, k := range old {
+				stale, err := resolvedBefore(b, k, before)
+				if err != nil {
+					return err
+				}
+				if !stale {
+					continue // resolved again since the read
+				}
+				if err := b.Delete(k); err != nil {
+					return err
+				}
+				n++
 			}
 			return nil
 		})
-		if err != nil {
-			return err
-		}
-		for _, k := range old {
-			if err := b.Delete(k); err != nil {
-				return err
-			}
-		}
-		n = len(old)
-		return nil
-	})
+	}
 	if err != nil {
 		return 0, fmt.Errorf("prune resolved links: %w", err)
 	}
 	return n, nil
+}
+
+// resolvedBefore reports whether the resolution at k was made before the
+// given time; false when there is none.
+func resolvedBefore(b *bolt.Bucket, k []byte, before time.Time) (bool, error) {
+	var r resolvedLink
+	found, err := getJSON(b, k, &r)
+	return found && err == nil && r.At.Before(before), err
 }
