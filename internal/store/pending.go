@@ -196,30 +196,46 @@ func removePending(tx *bolt.Tx, source, url string) error {
 // ExpirePending drops source's queued items added before cutoff: a link
 // that could not be fetched for that long (the site kept failing, or the
 // per-pass cap never reached it) is stale news. It returns how many went.
+// It runs at the start of every pass, so it looks at the oldest entry in a
+// read transaction and writes only when there is something to drop.
 func (s *Store) ExpirePending(source string, cutoff time.Time) (int, error) {
 	n := 0
 	prefix := pendingKey(source, "")
-	err := s.update(func(tx *bolt.Tx) error {
-		b, order := tx.Bucket(bucketPending), tx.Bucket(bucketPendingOrder)
-		c := order.Cursor()
-		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Seek(prefix) {
-			if !addedOf(k, len(prefix)).Before(cutoff) {
-				return nil
-			}
-			if err := b.Delete(pendingKey(source, string(k[len(prefix)+12:]))); err != nil {
-				return err
-			}
-			if err := order.Delete(k); err != nil {
-				return err
-			}
-			n++
-		}
+	var stale bool
+	err := s.view(func(tx *bolt.Tx) error {
+		stale = oldestBefore(tx.Bucket(bucketPendingOrder).Cursor(), prefix, cutoff) != nil
 		return nil
 	})
+	if err == nil && stale {
+		err = s.update(func(tx *bolt.Tx) error {
+			b, order := tx.Bucket(bucketPending), tx.Bucket(bucketPendingOrder)
+			c := order.Cursor()
+			for k := oldestBefore(c, prefix, cutoff); k != nil; k = oldestBefore(c, prefix, cutoff) {
+				if err := b.Delete(pendingKey(source, string(k[len(prefix)+12:]))); err != nil {
+					return err
+				}
+				if err := order.Delete(k); err != nil {
+					return err
+				}
+				n++
+			}
+			return nil
+		})
+	}
 	if err != nil {
 		return 0, fmt.Errorf("expire pending for %s: %w", source, err)
 	}
 	return n, nil
+}
+
+// oldestBefore returns the order key of the oldest entry of the queue
+// under prefix when it was added before cutoff, else nil.
+func oldestBefore(c *bolt.Cursor, prefix []byte, cutoff time.Time) []byte {
+	k, _ := c.Seek(prefix)
+	if k == nil || !bytes.HasPrefix(k, prefix) || !addedOf(k, len(prefix)).Before(cutoff) {
+		return nil
+	}
+	return k
 }
 
 // Settled reports whether nothing more is to be done for url: it belongs
