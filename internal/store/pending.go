@@ -49,6 +49,9 @@ func addedOf(k []byte, n int) time.Time {
 // AddPending queues items for source; items already queued keep their
 // place. It returns how many were new to the queue.
 func (s *Store) AddPending(source string, items []PendingItem) (added int, err error) {
+	if len(items) == 0 {
+		return 0, nil // a listing with nothing new, or a 304: no write
+	}
 	err = s.update(func(tx *bolt.Tx) error {
 		b, order := tx.Bucket(bucketPending), tx.Bucket(bucketPendingOrder)
 		for _, it := range items {
