@@ -36,6 +36,20 @@ type sitemapURL struct {
 	Loc     string       `xml:"loc"`
 	LastMod string       `xml:"lastmod"`
 	News    *sitemapNews `xml:"news"`
+	// date is published(), parsed once as the entry is read: keepNewest
+	// sorts by it, again each time a capped urlset fills up.
+	date time.Time
+}
+
+// published is the entry's news publication date, else its lastmod; zero
+// when neither parses.
+func (u sitemapURL) published() time.Time {
+	if u.News != nil {
+		if t := parseW3CTime(u.News.PublicationDate); !t.IsZero() {
+			return t
+		}
+	}
+	return parseW3CTime(u.LastMod)
 }
 
 type sitemapNews struct {
@@ -244,6 +258,7 @@ func (doc *sitemapDoc) decodeChild(dec *xml.Decoder, se xml.StartElement, maxURL
 		if err := dec.DecodeElement(&u, &se); err != nil {
 			return err
 		}
+		u.date = u.published()
 		doc.URLs = append(doc.URLs, u)
 		if maxURLs > 0 && len(doc.URLs) >= 2*maxURLs {
 			doc.keepNewest(maxURLs)
@@ -266,15 +281,7 @@ func (doc *sitemapDoc) keepNewest(max int) {
 	if max <= 0 || len(doc.URLs) <= max {
 		return
 	}
-	date := func(u sitemapURL) time.Time {
-		if u.News != nil {
-			if t := parseW3CTime(u.News.PublicationDate); !t.IsZero() {
-				return t
-			}
-		}
-		return parseW3CTime(u.LastMod)
-	}
-	slices.SortStableFunc(doc.URLs, func(a, b sitemapURL) int { return date(b).Compare(date(a)) })
+	slices.SortStableFunc(doc.URLs, func(a, b sitemapURL) int { return b.date.Compare(a.date) })
 	doc.Dropped += len(doc.URLs) - max
 	doc.URLs = slices.Clip(doc.URLs[:max])
 }
@@ -287,13 +294,10 @@ func sitemapItem(base string, su sitemapURL) (Item, error) {
 	if err != nil {
 		return Item{}, fmt.Errorf("sitemap entry %q: %w", su.Loc, err)
 	}
-	it := Item{URL: u, Published: parseW3CTime(su.LastMod)}
+	it := Item{URL: u, Published: su.published()}
 	if n := su.News; n != nil {
 		it.Title = collapseSpace(n.Title)
 		it.Lang = normLang(n.Language)
-		if t := parseW3CTime(n.PublicationDate); !t.IsZero() {
-			it.Published = t
-		}
 	}
 	return it, nil
 }
