@@ -52,7 +52,7 @@ func (s *Store) pruneChunk(after []byte, cutoff time.Time) (n int, next []byte, 
 				next = nil
 				return s.pruneIDs(tx, ids, cutoff, &n)
 			}
-			if len(v) > 0 && v[0] == 0 { // not relevant
+			if m := meta(v); len(m) > 0 && !m.relevant() {
 				ids = append(ids, id)
 			}
 			next = bytes.Clone(k)
